@@ -1,0 +1,4 @@
+export * from "./hcl/ast.js";
+export * from "./hcl/diagnostic.js";
+export * from "./hcl/range.js";
+export * from "./hcl/value.js";
