@@ -47,6 +47,9 @@ export class Unknown {
     readonly refs: readonly Reference[] = [],
     readonly type: UnknownType = "any",
     readonly parts?: readonly (string | Unknown)[],
+    /** For an unknown string made by `jsonencode`/`yamlencode` (or a policy document) of a value with unknowns
+     * inside: that value, so policies can be analysed before apply. */
+    readonly encoded?: Value,
   ) {}
 
   static of(address: string, path: readonly (string | number)[], type: UnknownType = "any", range?: Range): Unknown {
