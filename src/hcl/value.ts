@@ -230,3 +230,20 @@ export function canonicalText(v: Value): string {
   }
   return JSON.stringify(v);
 }
+
+const openObjects = new WeakMap<ObjectValue, Reference>();
+
+/**
+ * Marks an object as standing for (part of) a resource instance whose provider computes further attributes:
+ * reading an attribute it does not have yields an unknown naming `address` and `path` + that attribute,
+ * rather than an "unsupported attribute" error.
+ */
+export function markOpen<T extends ObjectValue>(obj: T, address: string, path: readonly (string | number)[] = []): T {
+  openObjects.set(obj, { address, path });
+  return obj;
+}
+
+/** The instance and path an open object stands for, or undefined for an ordinary object. */
+export function openReference(obj: ObjectValue): Reference | undefined {
+  return openObjects.get(obj);
+}
