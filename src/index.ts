@@ -1,3 +1,10 @@
+export * from "./frameworks/catalog.js";
+export * from "./frameworks/control-list.js";
+export type { RuleId } from "./frameworks/rule-ids.js";
+export { ruleIds } from "./frameworks/rule-ids.js";
+export type { SeedSafeguard } from "./frameworks/seed-safeguards.js";
+export type { Control, Framework, Mapping } from "./frameworks/types.js";
+export { frameworks, isFramework } from "./frameworks/types.js";
 export * from "./hcl/ast.js";
 export * from "./hcl/diagnostic.js";
 export * from "./hcl/function.js";

@@ -1,0 +1,51 @@
+import { controls, rulesForControl } from "./catalog.js";
+import { type Control, type Framework, frameworks } from "./types.js";
+
+export const frameworkTitles: Readonly<Record<Framework, string>> = {
+  hipaa: "HIPAA Security Rule (45 CFR Part 164 Subpart C)",
+  hitrust: "HITRUST CSF",
+  nist: "NIST SP 800-53 Rev. 5",
+};
+
+/**
+ * The listing behind `phiform controls [--framework hipaa|hitrust|nist]`: every control with its title, HIPAA
+ * requirement, the implemented rules that check it, and the mapped rules not implemented yet ("planned").
+ * Controls with no implemented rule say "no rule". All frameworks when none is given.
+ */
+export function formatControlList(framework: Framework | undefined, implementedRuleIds: Iterable<string>): string {
+  const implemented = new Set(implementedRuleIds);
+  const sections = (framework ? [framework] : frameworks).map((f) => formatFramework(f, implemented));
+  return sections.join("\n");
+}
+
+function formatFramework(framework: Framework, implemented: ReadonlySet<string>): string {
+  const rows = controls(framework).map((control) => {
+    const mapped = rulesForControl(framework, control.id);
+    return {
+      control,
+      rules: mapped.filter((r) => implemented.has(r)),
+      planned: mapped.filter((r) => !implemented.has(r)),
+    };
+  });
+  const covered = rows.filter((row) => row.rules.length > 0).length;
+  const lines = [
+    `${frameworkTitles[framework]}: ${rows.length} controls, ${covered} with rules, ${rows.length - covered} with no rule`,
+  ];
+  for (const { control, rules, planned } of rows) {
+    lines.push(`${control.id} ${control.title}${label(control)}`);
+    if (rules.length > 0) {
+      lines.push(`  rules: ${rules.join(", ")}`);
+      if (planned.length > 0) lines.push(`  planned: ${planned.join(", ")}`);
+    } else {
+      lines.push(planned.length > 0 ? `  no rule (planned: ${planned.join(", ")})` : "  no rule");
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** HIPAA only: implementation specifications are required or addressable; other §§164.308–316 entries are standards. */
+function label(control: Control): string {
+  if (control.requirement) return ` [${control.requirement}]`;
+  if (control.framework === "hipaa" && !control.id.startsWith("164.306")) return " [standard]";
+  return "";
+}
