@@ -34,13 +34,32 @@ function formatFramework(framework: Framework, implemented: ReadonlySet<string>)
   for (const { control, rules, planned } of rows) {
     lines.push(`${control.id} ${control.title}${label(control)}`);
     if (rules.length > 0) {
-      lines.push(`  rules: ${rules.join(", ")}`);
-      if (planned.length > 0) lines.push(`  planned: ${planned.join(", ")}`);
+      lines.push(...wrap("  rules: ", rules));
+      if (planned.length > 0) lines.push(...wrap("  planned: ", planned));
     } else {
-      lines.push(planned.length > 0 ? `  no rule (planned: ${planned.join(", ")})` : "  no rule");
+      lines.push(...(planned.length > 0 ? wrap("  no rule, planned: ", planned) : ["  no rule"]));
     }
   }
   return `${lines.join("\n")}\n`;
+}
+
+const width = 120;
+
+/** `lead` then the ids separated by ", ", continued on lines indented under the first id so each fits in 120 columns. */
+function wrap(lead: string, ids: readonly string[]): string[] {
+  const indent = " ".repeat(lead.length);
+  const lines: string[] = [];
+  let line = lead;
+  for (const [i, id] of ids.entries()) {
+    const item = i < ids.length - 1 ? `${id},` : id;
+    if (line !== lead && line !== indent && line.length + 1 + item.length > width) {
+      lines.push(line);
+      line = indent;
+    }
+    line = line === lead || line === indent ? `${line}${item}` : `${line} ${item}`;
+  }
+  lines.push(line);
+  return lines;
 }
 
 /** HIPAA only: implementation specifications are required or addressable; other §§164.308–316 entries are standards. */

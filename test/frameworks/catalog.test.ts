@@ -398,14 +398,15 @@ describe("formatControlList", () => {
     expect(lines.slice(lines.indexOf("06.d Data Protection and Privacy of Covered Information"), -1)).toEqual([
       "06.d Data Protection and Privacy of Covered Information",
       "  rules: s3-bucket-encryption-cmk",
-      "  planned: backend-s3-encryption, dynamodb-table-cmk, ebs-default-encryption-cmk, rds-storage-encrypted-cmk, sns-topic-kms",
+      "  planned: backend-s3-encryption, dynamodb-table-cmk, ebs-default-encryption-cmk, rds-storage-encrypted-cmk,",
+      "           sns-topic-kms",
       "06.f Regulation of Cryptographic Controls",
       "  no rule",
       ...lines.slice(lines.indexOf("09.l Back-up"), -1),
     ]);
     expect(lines).toContain("01.q User Identification and Authentication");
     expect(lines[lines.indexOf("01.q User Identification and Authentication") + 1]).toBe(
-      "  no rule (planned: iam-human-role-requires-mfa, rds-iam-authentication, rds-no-plaintext-password)",
+      "  no rule, planned: iam-human-role-requires-mfa, rds-iam-authentication, rds-no-plaintext-password",
     );
     expect(lines.filter((l) => l.startsWith("  no rule"))).toHaveLength(17);
     expect(lines.at(-1)).toBe("");
@@ -437,6 +438,20 @@ describe("formatControlList", () => {
       ].join("\n"),
     );
     expect(formatControlList(undefined, new Set([...implemented].reverse()))).toBe(all);
+  });
+
+  it("wraps long rule lists under the first rule, within 120 columns", () => {
+    const lines = formatControlList("hipaa", ["s3-bucket-access-logging"]).split("\n");
+    const at = lines.indexOf("164.308(a)(1)(ii)(D) Information system activity review [required]");
+    expect(lines.slice(at + 1, at + 7)).toEqual([
+      "  rules: s3-bucket-access-logging",
+      "  planned: cloudtrail-cloudwatch-logs, cloudtrail-log-file-validation, cloudtrail-multi-region,",
+      "           cloudtrail-s3-data-events, cloudwatch-alarm-cloudtrail-changes, cloudwatch-alarm-config-changes,",
+      "           cloudwatch-alarm-console-auth-failures, cloudwatch-alarm-console-login-no-mfa,",
+      "           cloudwatch-alarm-iam-policy-changes, cloudwatch-alarm-kms-key-deletion, cloudwatch-alarm-nacl-changes,",
+      "           cloudwatch-alarm-network-gateway-changes, cloudwatch-alarm-root-usage, cloudwatch-alarm-route-table-changes,",
+    ]);
+    for (const line of formatControlList(undefined, []).split("\n")) expect(line.length).toBeLessThanOrEqual(120);
   });
 
   it("renders the full listing with every agreed rule implemented", () => {
