@@ -28,8 +28,9 @@ function formatFramework(framework: Framework, implemented: ReadonlySet<string>)
     };
   });
   const covered = rows.filter((row) => row.rules.length > 0).length;
+  const uncovered = rows.length - covered;
   const lines = [
-    `${frameworkTitles[framework]}: ${rows.length} controls, ${covered} with rules, ${rows.length - covered} with no rule`,
+    `${frameworkTitles[framework]}: ${rows.length} controls, ${covered} with rules, ${uncovered} with no rule`,
   ];
   for (const { control, rules, planned } of rows) {
     lines.push(`${control.id} ${control.title}${label(control)}`);
@@ -45,7 +46,7 @@ function formatFramework(framework: Framework, implemented: ReadonlySet<string>)
 
 const width = 120;
 
-/** `lead` then the ids separated by ", ", continued on lines indented under the first id so each fits in 120 columns. */
+/** `lead` then the ids joined by ", ", continued under the first id so no line passes 120 columns. */
 function wrap(lead: string, ids: readonly string[]): string[] {
   const indent = " ".repeat(lead.length);
   const lines: string[] = [];
@@ -62,7 +63,7 @@ function wrap(lead: string, ids: readonly string[]): string[] {
   return lines;
 }
 
-/** HIPAA only: implementation specifications are required or addressable; other §§164.308–316 entries are standards. */
+/** HIPAA: implementation specifications are required or addressable; other §§164.308–316 entries are standards. */
 function label(control: Control): string {
   if (control.requirement) return ` [${control.requirement}]`;
   if (control.framework === "hipaa" && !control.id.startsWith("164.306")) return " [standard]";

@@ -142,7 +142,7 @@ const crosswalk: readonly Crosswalk[] = [
   {
     controls: publicAccess,
     rules: ["s3-bucket-policy-no-public-principal"],
-    source: awsConfigHipaa("s3-bucket-public-read-prohibited, s3-bucket-public-write-prohibited"),
+    source: awsConfigHipaa("s3-bucket-public-read-prohibited", "s3-bucket-public-write-prohibited"),
   },
   {
     controls: ["164.312(a)(2)(iv)", "164.312(c)(2)", "164.312(e)(1)", "164.312(e)(2)(i)", "164.312(e)(2)(ii)"],
@@ -162,7 +162,7 @@ const crosswalk: readonly Crosswalk[] = [
   {
     controls: leastPrivilege,
     rules: ["iam-no-wildcard-actions"],
-    source: awsConfigHipaa("iam-policy-no-statements-with-admin-access, iam-policy-no-statements-with-full-access"),
+    source: awsConfigHipaa("iam-policy-no-statements-with-admin-access", "iam-policy-no-statements-with-full-access"),
   },
   { controls: leastPrivilege, rules: ["iam-no-user-policies"], source: awsConfigHipaa("iam-user-no-policies-check") },
   {
@@ -256,14 +256,17 @@ const crosswalk: readonly Crosswalk[] = [
       "s3-bucket-access-logging",
     ],
     source: prowlerHipaa(
-      "cloudtrail_multi_region_enabled, cloudtrail_cloudwatch_logging_enabled, cloudtrail_s3_dataevents_read_enabled, s3_bucket_server_access_logging_enabled",
+      "cloudtrail_multi_region_enabled",
+      "cloudtrail_cloudwatch_logging_enabled",
+      "cloudtrail_s3_dataevents_read_enabled",
+      "s3_bucket_server_access_logging_enabled",
     ),
   },
   // Data events record which identity read or wrote each PHI object: the tracking half of unique user identification.
   {
     controls: ["164.312(a)(2)(i)"],
     rules: ["cloudtrail-s3-data-events"],
-    source: prowlerHipaa("cloudtrail_s3_dataevents_read_enabled, cloudtrail_s3_dataevents_write_enabled"),
+    source: prowlerHipaa("cloudtrail_s3_dataevents_read_enabled", "cloudtrail_s3_dataevents_write_enabled"),
   },
   {
     controls: ["164.308(a)(1)(ii)(D)", "164.312(b)"],
@@ -273,7 +276,7 @@ const crosswalk: readonly Crosswalk[] = [
   {
     controls: ["164.312(a)(2)(ii)"],
     rules: ["s3-bucket-versioning", "dynamodb-table-pitr", "rds-backup-retention"],
-    source: prowlerHipaa("s3_bucket_object_versioning, dynamodb_tables_pitr_enabled, rds_instance_backup_enabled"),
+    source: prowlerHipaa("s3_bucket_object_versioning", "dynamodb_tables_pitr_enabled", "rds_instance_backup_enabled"),
   },
   {
     controls: ["164.308(a)(5)(ii)(C)", "164.308(a)(6)(i)", "164.308(a)(6)(ii)"],
@@ -294,7 +297,10 @@ const crosswalk: readonly Crosswalk[] = [
       "cloudwatch-alarm-vpc-changes",
     ],
     source: prowlerHipaa(
-      "cloudwatch_changes_to_network_acls_alarm_configured, …_network_gateways_…, …_network_route_tables_…, …_vpcs_…",
+      "cloudwatch_changes_to_network_acls_alarm_configured",
+      "cloudwatch_changes_to_network_gateways_alarm_configured",
+      "cloudwatch_changes_to_network_route_tables_alarm_configured",
+      "cloudwatch_changes_to_vpcs_alarm_configured",
     ),
   },
 
@@ -315,7 +321,7 @@ const crosswalk: readonly Crosswalk[] = [
     controls: ["164.312(b)"],
     rules: ["cloudtrail-global-service-events", "cloudtrail-bucket-protected"],
     source: rationale(
-      "without global events IAM and STS activity is not recorded; a public or unversioned trail bucket does not keep the record",
+      "IAM and STS activity is recorded only with global events; a public or unversioned trail bucket loses records",
     ),
   },
   {

@@ -2,7 +2,7 @@ import { alarmRuleIds } from "./rule-ids.js";
 import { awsConfigNist, rationale } from "./sources.js";
 import { type Control, type Crosswalk, expandCrosswalk, type Mapping } from "./types.js";
 
-/** NIST SP 800-53 Rev. 5 controls the rules map to, with their official titles; enhancements name their base control. */
+/** NIST SP 800-53 Rev. 5 controls the rules map to, with official titles; an enhancement names its base control. */
 function nist(id: string, title: string, parent?: string): Control {
   return { id, title, framework: "nist", ...(parent && { parent }) };
 }
@@ -72,7 +72,7 @@ const crosswalk: readonly Crosswalk[] = [
   {
     controls: publicAccess,
     rules: ["s3-bucket-policy-no-public-principal"],
-    source: awsConfigNist("s3-bucket-public-read-prohibited, s3-bucket-public-write-prohibited"),
+    source: awsConfigNist("s3-bucket-public-read-prohibited", "s3-bucket-public-write-prohibited"),
   },
   { controls: tls, rules: ["s3-bucket-tls-only"], source: awsConfigNist("s3-bucket-ssl-requests-only") },
   { controls: logging, rules: ["s3-bucket-access-logging"], source: awsConfigNist("s3-bucket-logging-enabled") },
@@ -196,7 +196,7 @@ const crosswalk: readonly Crosswalk[] = [
     controls: ["SC-12"],
     rules: ["kms-key-deletion-window", "kms-key-policy-no-public-access", "kms-key-separation-of-duties"],
     source: rationale(
-      "key destruction is recoverable and key use is limited to named principals (AWS maps kms-cmk-not-scheduled-for-deletion to SC-12)",
+      "a key deletion can be cancelled and only named principals use the key (cf. kms-cmk-not-scheduled-for-deletion, SC-12)",
     ),
   },
   {

@@ -9,7 +9,7 @@ export function isFramework(name: string): name is Framework {
   return (frameworks as readonly string[]).includes(name);
 }
 
-/** One control of a framework: a HIPAA standard or implementation specification, a HITRUST control reference, a NIST control. */
+/** A HIPAA standard or implementation specification, a HITRUST control reference, or a NIST control. */
 export interface Control {
   readonly id: string;
   readonly title: string;
