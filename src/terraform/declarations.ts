@@ -179,15 +179,33 @@ export class Decoder {
         return;
       case "provider": {
         const p = this.provider(block);
-        this.declare(into.providers, p.alias ? `${p.name}.${p.alias}` : p.name, p, "provider configuration", headerRange(block));
+        this.declare(
+          into.providers,
+          p.alias ? `${p.name}.${p.alias}` : p.name,
+          p,
+          "provider configuration",
+          headerRange(block),
+        );
         return;
       }
       case "variable":
-        this.declare(into.variables, block.labels[0]?.value ?? "", this.variable(block), "variable", headerRange(block));
+        this.declare(
+          into.variables,
+          block.labels[0]?.value ?? "",
+          this.variable(block),
+          "variable",
+          headerRange(block),
+        );
         return;
       case "locals":
         for (const attr of block.body.attributes) {
-          this.declare(into.locals, attr.name, { name: attr.name, expr: attr.expr, range: attr.range }, "local value", attr.nameRange);
+          this.declare(
+            into.locals,
+            attr.name,
+            { name: attr.name, expr: attr.expr, range: attr.range },
+            "local value",
+            attr.nameRange,
+          );
         }
         this.noBlocks(block.body, "locals");
         return;
@@ -195,12 +213,24 @@ export class Decoder {
         this.declare(into.outputs, block.labels[0]?.value ?? "", this.output(block), "output", headerRange(block));
         return;
       case "module":
-        this.declare(into.moduleCalls, block.labels[0]?.value ?? "", this.moduleCall(block), "module call", headerRange(block));
+        this.declare(
+          into.moduleCalls,
+          block.labels[0]?.value ?? "",
+          this.moduleCall(block),
+          "module call",
+          headerRange(block),
+        );
         return;
       case "resource":
       case "data": {
         const r = this.resource(block);
-        this.declare(into.resources, r.key, r, block.type === "data" ? "data resource" : "resource", headerRange(block));
+        this.declare(
+          into.resources,
+          r.key,
+          r,
+          block.type === "data" ? "data resource" : "resource",
+          headerRange(block),
+        );
         return;
       }
       case "moved": {
@@ -253,7 +283,11 @@ export class Decoder {
 
   private missing(block: Block, name: string): void {
     this.diagnostics.push(
-      error("Missing required argument", `The argument "${name}" is required, but no definition was found.`, block.openBraceRange),
+      error(
+        "Missing required argument",
+        `The argument "${name}" is required, but no definition was found.`,
+        block.openBraceRange,
+      ),
     );
   }
 
@@ -477,9 +511,7 @@ export class Decoder {
     if (!attr) return [];
     const expr = attr.expr;
     if (expr.kind !== "TupleCons") {
-      this.diagnostics.push(
-        error("Invalid expression", "A static list expression is required.", expr.range),
-      );
+      this.diagnostics.push(error("Invalid expression", "A static list expression is required.", expr.range));
       return [];
     }
     const out: ScopeTraversal[] = [];

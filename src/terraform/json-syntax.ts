@@ -531,7 +531,12 @@ function literalExpression(node: JsonNode): Expression {
         ? { kind: "LiteralValue", value: node.value, raw: node.raw, range: node.range }
         : { kind: "LiteralValue", value: node.value, range: node.range };
     case "array":
-      return { kind: "TupleCons", elements: node.items.map(literalExpression), openRange: node.openRange, range: node.range };
+      return {
+        kind: "TupleCons",
+        elements: node.items.map(literalExpression),
+        openRange: node.openRange,
+        range: node.range,
+      };
     case "object":
       return {
         kind: "ObjectCons",
