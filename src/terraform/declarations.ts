@@ -4,7 +4,7 @@
  */
 import type { Attribute, Block, Body, Expression, ScopeTraversal } from "../hcl/ast.js";
 import { type Diagnostic, error } from "../hcl/diagnostic.js";
-import { formatRange, type Range, rangeBetween } from "../hcl/range.js";
+import { formatRange, type Range } from "../hcl/range.js";
 import {
   type Backend,
   type Import,
@@ -87,9 +87,11 @@ export function literalOf(expr: Expression): string | number | boolean | null | 
   }
 }
 
+/** The block's type keyword and labels (in JSON syntax, where a type key can hold several blocks: its labels). */
 function headerRange(block: Block): Range {
   const last = block.labels[block.labels.length - 1];
-  return last ? rangeBetween(block.typeRange, last.range) : block.typeRange;
+  if (!last) return block.typeRange;
+  return { file: block.range.file, start: block.range.start, end: last.range.end };
 }
 
 function bodyWithout(body: Body, attrs: ReadonlySet<string>, blocks: ReadonlySet<string>): Body {
