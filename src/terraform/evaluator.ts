@@ -574,6 +574,10 @@ class Evaluator {
         variables.self = scope.self ? markOpen(object(), scope.self) : new Unknown();
         return;
       }
+      case "ephemeral": {
+        variables.ephemeral = markOpen(object(), "ephemeral");
+        return;
+      }
     }
   }
 

@@ -148,7 +148,7 @@ describe("aws_iam_policy_document", () => {
     expect(JSON.parse(instance(g, "data.aws_iam_policy_document.merged").computed.json as string)).toEqual({
       Version: "2012-10-17",
       Statement: [
-        { Sid: "A", Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::phi/${aws:username}/*" },
+        { Sid: "A", Effect: "Allow", Action: "s3:GetObject", Resource: `arn:aws:s3:::phi/\${aws:username}/*` },
         { Sid: "B", Effect: "Deny", Action: "s3:*" },
         { Effect: "Allow", Action: "kms:Decrypt" },
       ],
