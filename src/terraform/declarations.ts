@@ -4,7 +4,7 @@
  */
 import type { Attribute, Block, Body, Expression, ScopeTraversal } from "../hcl/ast.js";
 import { type Diagnostic, error } from "../hcl/diagnostic.js";
-import { formatRange, type Range, rangeBetween } from "../hcl/range.js";
+import { formatRange, type Range } from "../hcl/range.js";
 import {
   type Backend,
   type Import,
@@ -87,9 +87,11 @@ export function literalOf(expr: Expression): string | number | boolean | null | 
   }
 }
 
+/** The block's type keyword and labels (in JSON syntax, where a type key can hold several blocks: its labels). */
 function headerRange(block: Block): Range {
   const last = block.labels[block.labels.length - 1];
-  return last ? rangeBetween(block.typeRange, last.range) : block.typeRange;
+  if (!last) return block.typeRange;
+  return { file: block.range.file, start: block.range.start, end: last.range.end };
 }
 
 function bodyWithout(body: Body, attrs: ReadonlySet<string>, blocks: ReadonlySet<string>): Body {
@@ -179,15 +181,33 @@ export class Decoder {
         return;
       case "provider": {
         const p = this.provider(block);
-        this.declare(into.providers, p.alias ? `${p.name}.${p.alias}` : p.name, p, "provider configuration", headerRange(block));
+        this.declare(
+          into.providers,
+          p.alias ? `${p.name}.${p.alias}` : p.name,
+          p,
+          "provider configuration",
+          headerRange(block),
+        );
         return;
       }
       case "variable":
-        this.declare(into.variables, block.labels[0]?.value ?? "", this.variable(block), "variable", headerRange(block));
+        this.declare(
+          into.variables,
+          block.labels[0]?.value ?? "",
+          this.variable(block),
+          "variable",
+          headerRange(block),
+        );
         return;
       case "locals":
         for (const attr of block.body.attributes) {
-          this.declare(into.locals, attr.name, { name: attr.name, expr: attr.expr, range: attr.range }, "local value", attr.nameRange);
+          this.declare(
+            into.locals,
+            attr.name,
+            { name: attr.name, expr: attr.expr, range: attr.range },
+            "local value",
+            attr.nameRange,
+          );
         }
         this.noBlocks(block.body, "locals");
         return;
@@ -195,12 +215,24 @@ export class Decoder {
         this.declare(into.outputs, block.labels[0]?.value ?? "", this.output(block), "output", headerRange(block));
         return;
       case "module":
-        this.declare(into.moduleCalls, block.labels[0]?.value ?? "", this.moduleCall(block), "module call", headerRange(block));
+        this.declare(
+          into.moduleCalls,
+          block.labels[0]?.value ?? "",
+          this.moduleCall(block),
+          "module call",
+          headerRange(block),
+        );
         return;
       case "resource":
       case "data": {
         const r = this.resource(block);
-        this.declare(into.resources, r.key, r, block.type === "data" ? "data resource" : "resource", headerRange(block));
+        this.declare(
+          into.resources,
+          r.key,
+          r,
+          block.type === "data" ? "data resource" : "resource",
+          headerRange(block),
+        );
         return;
       }
       case "moved": {
@@ -253,7 +285,11 @@ export class Decoder {
 
   private missing(block: Block, name: string): void {
     this.diagnostics.push(
-      error("Missing required argument", `The argument "${name}" is required, but no definition was found.`, block.openBraceRange),
+      error(
+        "Missing required argument",
+        `The argument "${name}" is required, but no definition was found.`,
+        block.openBraceRange,
+      ),
     );
   }
 
@@ -477,9 +513,7 @@ export class Decoder {
     if (!attr) return [];
     const expr = attr.expr;
     if (expr.kind !== "TupleCons") {
-      this.diagnostics.push(
-        error("Invalid expression", "A static list expression is required.", expr.range),
-      );
+      this.diagnostics.push(error("Invalid expression", "A static list expression is required.", expr.range));
       return [];
     }
     const out: ScopeTraversal[] = [];

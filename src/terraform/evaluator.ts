@@ -15,7 +15,7 @@ import { evaluate } from "../hcl/eval.js";
 import type { HclFunction } from "../hcl/function.js";
 import { collectRefs } from "../hcl/operations.js";
 import { parseTemplate } from "../hcl/parser.js";
-import { formatRange, type Range } from "../hcl/range.js";
+import { fileStartRange, formatRange, type Range } from "../hcl/range.js";
 import {
   containsUnknown,
   isObjectValue,
@@ -46,8 +46,8 @@ import {
   type EvaluatedBody,
   type Expansion,
   formatKey,
-  indexInstances,
   type InstanceKey,
+  indexInstances,
   type ModuleCallStep,
   type ModuleInstanceInfo,
   type ProviderConfig,
@@ -56,9 +56,15 @@ import {
   type Tracked,
 } from "./graph.js";
 import { internalError } from "./internal-error.js";
-import { type FileSystem, nodeFileSystem } from "./loader.js";
+import { type FileSystem, type LoadOptions, loadConfiguration, nodeFileSystem } from "./loader.js";
 import { classify, type InstanceKeyRef, rawReferences, type TerraformReference } from "./references.js";
-import { convertToVariableType, type GivenValue, rootVariableValues, type VariableOptions, variableType } from "./variables.js";
+import {
+  convertToVariableType,
+  type GivenValue,
+  rootVariableValues,
+  type VariableOptions,
+  variableType,
+} from "./variables.js";
 
 export interface EvaluateOptions extends VariableOptions {
   /** `terraform.workspace`. Default "default". */
@@ -109,7 +115,11 @@ interface ResourceResult {
 
 interface CallResult {
   readonly expansion: Expansion;
-  readonly children: readonly { readonly key: InstanceKey; readonly inst: ModuleInstance | null; readonly address: string }[];
+  readonly children: readonly {
+    readonly key: InstanceKey;
+    readonly inst: ModuleInstance | null;
+    readonly address: string;
+  }[];
   readonly deps: ReadonlySet<string>;
 }
 
@@ -152,8 +162,33 @@ function sortedAddresses(set: ReadonlySet<string>, self?: string): string[] {
   return out.sort();
 }
 
+/** Evaluates a loaded configuration into its resource graph. Never throws. */
 export function evaluateConfiguration(configuration: Configuration, options: EvaluateOptions = {}): ResourceGraph {
-  return new Evaluator(configuration, options).run();
+  try {
+    return new Evaluator(configuration, options).run();
+  } catch (e) {
+    return emptyGraph([internalError(e, fileStartRange(configuration.root.dir))]);
+  }
+}
+
+/** Loads the configuration in `dir` and evaluates it: the graph's diagnostics include the loader's. */
+export function buildGraph(dir: string, options: LoadOptions & EvaluateOptions = {}): ResourceGraph {
+  const { configuration, diagnostics } = loadConfiguration(dir, options);
+  const graph = evaluateConfiguration(configuration, options);
+  return { ...graph, diagnostics: sortDiagnostics([...diagnostics, ...graph.diagnostics]) };
+}
+
+function emptyGraph(diagnostics: Diagnostic[]): ResourceGraph {
+  return {
+    instances: [],
+    byAddress: new Map(),
+    byType: new Map(),
+    backend: null,
+    providers: [],
+    outputs: object() as Record<string, Tracked>,
+    modules: [],
+    diagnostics,
+  };
 }
 
 class Evaluator {
@@ -215,7 +250,7 @@ class Evaluator {
       providers: [...this.providerConfigs.values()],
       outputs,
       modules: this.moduleInfos,
-      diagnostics: dedupeDiagnostics(this.diagnostics),
+      diagnostics: sortDiagnostics(dedupeDiagnostics(this.diagnostics)),
     };
   }
 
@@ -330,9 +365,10 @@ class Evaluator {
       const ref = classify(raw);
       this.resolve(ref, scope, deps, variables, needs, sink);
     }
-    for (const [name, need] of needs) {
-      const mod = (variables.module ?? (variables.module = object())) as Record<string, Value>;
-      mod[name] = this.moduleValue(scope, name, need.outputs, need.refs, deps, sink);
+    if (needs.size > 0) {
+      const mod = isObjectValue(variables.module ?? null) ? (variables.module as Record<string, Value>) : object();
+      variables.module = mod;
+      for (const [name, need] of needs) mod[name] = this.moduleValue(scope, name, need.outputs, need.refs, deps, sink);
     }
     const result = evaluate(expr, { variables, functions: this.functions });
     if (!quiet) for (const d of result.diagnostics) sink.push(d);
@@ -446,7 +482,13 @@ class Evaluator {
       }
       case "count": {
         if (ref.attr !== "index") {
-          sink.push(error("Invalid \"count\" attribute", `The "count" object does not have an attribute named "${ref.attr}". The only supported attribute is count.index.`, ref.range));
+          sink.push(
+            error(
+              'Invalid "count" attribute',
+              `The "count" object does not have an attribute named "${ref.attr}". The only supported attribute is count.index.`,
+              ref.range,
+            ),
+          );
           return;
         }
         if (scope.countIndex === undefined) {
@@ -465,7 +507,13 @@ class Evaluator {
       }
       case "each": {
         if (ref.attr !== "key" && ref.attr !== "value") {
-          sink.push(error('Invalid "each" attribute', `The "each" object does not have an attribute named "${ref.attr}". The supported attributes are each.key and each.value.`, ref.range));
+          sink.push(
+            error(
+              'Invalid "each" attribute',
+              `The "each" object does not have an attribute named "${ref.attr}". The supported attributes are each.key and each.value.`,
+              ref.range,
+            ),
+          );
           return;
         }
         if (!scope.each) {
@@ -496,7 +544,13 @@ class Evaluator {
         };
         const v = values[ref.attr];
         if (v === undefined) {
-          sink.push(error('Invalid "path" attribute', `The "path" object does not have an attribute named "${ref.attr}". The supported attributes are path.cwd, path.module, and path.root.`, ref.range));
+          sink.push(
+            error(
+              'Invalid "path" attribute',
+              `The "path" object does not have an attribute named "${ref.attr}". The supported attributes are path.cwd, path.module, and path.root.`,
+              ref.range,
+            ),
+          );
           return;
         }
         sub("path")[ref.attr] = v;
@@ -504,7 +558,13 @@ class Evaluator {
       }
       case "terraform": {
         if (ref.attr !== "workspace") {
-          sink.push(error('Invalid "terraform" attribute', `The "terraform" object does not have an attribute named "${ref.attr}". The only supported attribute is terraform.workspace.`, ref.range));
+          sink.push(
+            error(
+              'Invalid "terraform" attribute',
+              `The "terraform" object does not have an attribute named "${ref.attr}". The only supported attribute is terraform.workspace.`,
+              ref.range,
+            ),
+          );
           return;
         }
         sub("terraform").workspace = this.workspace;
@@ -512,6 +572,10 @@ class Evaluator {
       }
       case "self": {
         variables.self = scope.self ? markOpen(object(), scope.self) : new Unknown();
+        return;
+      }
+      case "ephemeral": {
+        variables.ephemeral = markOpen(object(), "ephemeral");
         return;
       }
     }
@@ -527,7 +591,9 @@ class Evaluator {
     if (key.kind === "literal") k = key.key;
     else k = unmark(this.expr(key.expr, scope, new Set(), true)).value;
     const match =
-      typeof k === "string" || typeof k === "number" ? r.instances.find((i) => i.key === k || String(i.key) === String(k)) : undefined;
+      typeof k === "string" || typeof k === "number"
+        ? r.instances.find((i) => i.key === k || String(i.key) === String(k))
+        : undefined;
     if (match) deps.add(match.address);
     else for (const i of r.instances) deps.add(i.address);
   }
@@ -632,7 +698,11 @@ class Evaluator {
         if (typeof condition !== "boolean") {
           if (condition === null || containsUnknown(result.value)) return;
           this.diagnostics.push(
-            error("Invalid validation result", "The condition expression must produce a boolean value.", validation.condition.range),
+            error(
+              "Invalid validation result",
+              "The condition expression must produce a boolean value.",
+              validation.condition.range,
+            ),
           );
           return;
         }
@@ -643,7 +713,11 @@ class Evaluator {
           if (typeof m === "string") message = m;
         }
         this.diagnostics.push(
-          error("Invalid value for variable", `${message}\n\nThis was checked by the validation rule at ${formatRange(validation.range)}.`, at),
+          error(
+            "Invalid value for variable",
+            `${message}\n\nThis was checked by the validation rule at ${formatRange(validation.range)}.`,
+            at,
+          ),
         );
       });
     }
@@ -681,7 +755,7 @@ class Evaluator {
       () => {
         const decl = inst.module.outputs.get(name);
         const deps = new Set<string>();
-        if (!decl || !decl.expr) return { value: null, deps };
+        if (!decl?.expr) return { value: null, deps };
         let value = this.expr(decl.expr, { inst }, deps);
         if (decl.sensitive && !(value instanceof Sensitive)) value = new Sensitive(value);
         return { value, deps };
@@ -697,14 +771,20 @@ class Evaluator {
     const deps = new Set<string>();
     const unknownKey: ExpandedKey = {
       key: null,
-      repetition: count ? { countIndex: new Unknown([], "number") } : { each: { key: new Unknown([], "string"), value: new Unknown() } },
+      repetition: count
+        ? { countIndex: new Unknown([], "number") }
+        : { each: { key: new Unknown([], "string"), value: new Unknown() } },
     };
     if (count) {
       const raw = this.expr(count, scope, deps);
       const { value } = unmark(raw);
       if (value instanceof Unknown || containsUnknown(value)) {
         const refs = collectRefs(value);
-        return { kind: "unknown", keys: [{ key: null, repetition: { countIndex: new Unknown(refs, "number") } }], deps };
+        return {
+          kind: "unknown",
+          keys: [{ key: null, repetition: { countIndex: new Unknown(refs, "number") } }],
+          deps,
+        };
       }
       let n: number | undefined;
       if (typeof value === "number") n = value;
@@ -712,7 +792,8 @@ class Evaluator {
       let problem: string | undefined;
       if (value === null) problem = 'The given "count" argument value is null. An integer is required.';
       else if (n === undefined) problem = 'The given "count" argument value is unsuitable: number required.';
-      else if (!Number.isInteger(n)) problem = 'The given "count" argument value is unsuitable: the value must be a whole number.';
+      else if (!Number.isInteger(n))
+        problem = 'The given "count" argument value is unsuitable: the value must be a whole number.';
       else if (n < 0) problem = 'The given "count" argument value is invalid: must be greater than or equal to zero.';
       if (problem !== undefined || n === undefined) {
         this.diagnostics.push(error("Invalid count argument", problem ?? "", count.range));
@@ -735,10 +816,25 @@ class Evaluator {
         );
       }
       if (value instanceof Unknown) {
-        return { kind: "unknown", keys: [{ key: null, repetition: { each: { key: new Unknown(value.refs, "string"), value: new Unknown(value.refs) } } }], deps };
+        return {
+          kind: "unknown",
+          keys: [
+            {
+              key: null,
+              repetition: { each: { key: new Unknown(value.refs, "string"), value: new Unknown(value.refs) } },
+            },
+          ],
+          deps,
+        };
       }
       if (value === null) {
-        this.diagnostics.push(error("Invalid for_each argument", 'The given "for_each" argument value is null. A map, or set of strings is allowed.', forEach.range));
+        this.diagnostics.push(
+          error(
+            "Invalid for_each argument",
+            'The given "for_each" argument value is null. A map, or set of strings is allowed.',
+            forEach.range,
+          ),
+        );
         return { kind: "unknown", keys: [unknownKey], deps };
       }
       if (value instanceof SetValue) {
@@ -862,7 +958,12 @@ class Evaluator {
   private dependsOnAddress(inst: ModuleInstance, t: ScopeTraversal): string {
     let text = t.root;
     for (const step of t.traversal) {
-      text += step.kind === "attr" ? `.${step.name}` : typeof step.key === "number" ? `[${step.key}]` : `[${JSON.stringify(step.key)}]`;
+      text +=
+        step.kind === "attr"
+          ? `.${step.name}`
+          : typeof step.key === "number"
+            ? `[${step.key}]`
+            : `[${JSON.stringify(step.key)}]`;
     }
     return `${inst.prefix}${text}`;
   }
@@ -883,7 +984,11 @@ class Evaluator {
       const earlier = seen.get(attr.name);
       if (earlier) {
         this.diagnostics.push(
-          error("Duplicate argument", `The argument "${attr.name}" was already set at ${formatRange(earlier)}. Each argument may be set only once.`, attr.nameRange),
+          error(
+            "Duplicate argument",
+            `The argument "${attr.name}" was already set at ${formatRange(earlier)}. Each argument may be set only once.`,
+            attr.nameRange,
+          ),
         );
         continue;
       }
@@ -895,14 +1000,32 @@ class Evaluator {
         this.diagnostics.push(internalError(e, attr.range));
         v = new Unknown();
       }
-      (attributes as Record<string, unknown>)[attr.name] = { value: v, range: attr.range, origin: trackedOrigin(v) } satisfies Tracked;
+      (attributes as Record<string, unknown>)[attr.name] = {
+        value: v,
+        range: attr.range,
+        origin: trackedOrigin(v),
+      } satisfies Tracked;
       value[attr.name] = v;
     }
     const blocks = object() as unknown as Record<string, EvaluatedBlock[]>;
     for (const block of body.blocks) {
       try {
         if (block.type === "dynamic") this.dynamic(block, scope, deps, address, path, blocks, value);
-        else this.nestedBlock(block, block.type, block.body, scope, deps, address, path, blocks, value, false, false, block.range);
+        else
+          this.nestedBlock(
+            block,
+            block.type,
+            block.body,
+            scope,
+            deps,
+            address,
+            path,
+            blocks,
+            value,
+            false,
+            false,
+            block.range,
+          );
       } catch (e) {
         this.diagnostics.push(internalError(e, block.range));
       }
@@ -953,7 +1076,13 @@ class Evaluator {
   ): void {
     const type = block.labels[0]?.value;
     if (type === undefined) {
-      this.diagnostics.push(error("Missing dynamic block type", "A dynamic block needs a label naming the block type it generates.", block.openBraceRange));
+      this.diagnostics.push(
+        error(
+          "Missing dynamic block type",
+          "A dynamic block needs a label naming the block type it generates.",
+          block.openBraceRange,
+        ),
+      );
       return;
     }
     const attrs = new Map(block.body.attributes.map((a) => [a.name, a]));
@@ -975,36 +1104,67 @@ class Evaluator {
       const e = iteratorAttr.expr;
       if (e.kind === "ScopeTraversal" && e.traversal.length === 0) iterator = e.root;
       else {
-        this.diagnostics.push(error("Invalid dynamic iterator name", "The iterator must be a single identifier.", e.range));
+        this.diagnostics.push(
+          error("Invalid dynamic iterator name", "The iterator must be a single identifier.", e.range),
+        );
       }
     }
     const labelsAttr = attrs.get("labels");
     const collection = unmark(this.expr(forEach.expr, scope, deps)).value;
     const emit = (key: Value, item: Value, unknownExpansion: boolean): void => {
       const iterators = new Map(scope.iterators ?? []);
-      iterators.set(iterator, object([["key", key], ["value", item]]));
+      iterators.set(
+        iterator,
+        object([
+          ["key", key],
+          ["value", item],
+        ]),
+      );
       const inner: Scope = { ...scope, iterators };
       let labels: string[] = [];
       if (labelsAttr) {
         const l = unmark(this.expr(labelsAttr.expr, inner, deps)).value;
         if (Array.isArray(l)) labels = l.map((x) => (typeof x === "string" ? x : ""));
       }
-      this.nestedBlock(block, type, content.body, inner, deps, address, path, blocks, value, true, unknownExpansion, content.range, labels);
+      this.nestedBlock(
+        block,
+        type,
+        content.body,
+        inner,
+        deps,
+        address,
+        path,
+        blocks,
+        value,
+        true,
+        unknownExpansion,
+        content.range,
+        labels,
+      );
     };
-    if (collection instanceof Unknown || (collection instanceof SetValue && collection.items.some((i) => i instanceof Unknown))) {
+    if (
+      collection instanceof Unknown ||
+      (collection instanceof SetValue && collection.items.some((i) => i instanceof Unknown))
+    ) {
       const refs = collectRefs(collection);
       emit(new Unknown(refs), new Unknown(refs), true);
       return;
     }
-    if (Array.isArray(collection)) collection.forEach((item, i) => emit(i, item, false));
+    if (Array.isArray(collection)) for (const [i, item] of collection.entries()) emit(i, item, false);
     else if (collection instanceof SetValue) for (const item of collection.items) emit(item, item, false);
     else if (isObjectValue(collection)) for (const k of Object.keys(collection)) emit(k, collection[k] as Value, false);
     else if (collection !== null) {
       this.diagnostics.push(
-        error("Invalid dynamic for_each value", `Cannot use a ${typeof collection} value in for_each. An iterable collection is required.`, forEach.expr.range),
+        error(
+          "Invalid dynamic for_each value",
+          `Cannot use a ${typeof collection} value in for_each. An iterable collection is required.`,
+          forEach.expr.range,
+        ),
       );
     } else {
-      this.diagnostics.push(error("Invalid dynamic for_each value", "Cannot use a null value in for_each.", forEach.expr.range));
+      this.diagnostics.push(
+        error("Invalid dynamic for_each value", "Cannot use a null value in for_each.", forEach.expr.range),
+      );
     }
   }
 
@@ -1075,7 +1235,8 @@ class Evaluator {
       if (ref.key.kind === "none" || result.expansion === "single" || result.expansion === "unknown") {
         for (const c of result.children) selected.add(c.address);
       } else {
-        const k = ref.key.kind === "literal" ? ref.key.key : unmark(this.expr(ref.key.expr, scope, new Set(), true)).value;
+        const k =
+          ref.key.kind === "literal" ? ref.key.key : unmark(this.expr(ref.key.expr, scope, new Set(), true)).value;
         const match = result.children.find((c) => c.key === k || String(c.key) === String(k));
         if (match) selected.add(match.address);
         else for (const c of result.children) selected.add(c.address);
@@ -1197,6 +1358,13 @@ function fileStartRangeOf(): Range {
   return { file: "", start, end: start };
 }
 
+/** By file, then position; stable, so diagnostics at one place keep the order they were found in. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) =>
+    a.range.file < b.range.file ? -1 : a.range.file > b.range.file ? 1 : a.range.start.byte - b.range.start.byte,
+  );
+}
+
 function dedupeDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
@@ -1208,4 +1376,3 @@ function dedupeDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   }
   return out;
 }
-

@@ -234,7 +234,11 @@ export function renderGraphJson(graph: ResourceGraph): string {
   const json = {
     instances,
     backend: graph.backend
-      ? { type: graph.backend.type, range: formatRangeSpan(graph.backend.range), ...(bodyToJson(graph.backend.body) as object) }
+      ? {
+          type: graph.backend.type,
+          range: formatRangeSpan(graph.backend.range),
+          ...(bodyToJson(graph.backend.body) as object),
+        }
       : null,
     providers: graph.providers.map((p) => ({
       address: p.address,

@@ -418,7 +418,8 @@ class Translator {
       body: this.body(node, schema.body),
       openBraceRange: node.openRange,
       closeBraceRange: node.closeRange,
-      range: { file: this.path, start: typeProp.keyRange.start, end: node.range.end },
+      // Several blocks can share one type key: each block's range starts at its own first label.
+      range: { file: this.path, start: (labels[0]?.range ?? typeProp.keyRange).start, end: node.range.end },
     });
   }
 
@@ -467,7 +468,11 @@ class Translator {
     }
     const parsed = mode === "template" ? parseTemplate(text, this.path) : parseExpression(text, this.path);
     for (const d of parsed.diagnostics) this.diagnostics.push(shiftRanges(d, start));
-    return shiftRanges(parsed.expr, start);
+    const expr = shiftRanges(parsed.expr, start);
+    // As for a quoted template in native syntax, the whole string (quotes included) is the expression's range.
+    return mode === "template" && (expr.kind === "Template" || expr.kind === "TemplateWrap")
+      ? { ...expr, range }
+      : expr;
   }
 }
 
@@ -531,7 +536,12 @@ function literalExpression(node: JsonNode): Expression {
         ? { kind: "LiteralValue", value: node.value, raw: node.raw, range: node.range }
         : { kind: "LiteralValue", value: node.value, range: node.range };
     case "array":
-      return { kind: "TupleCons", elements: node.items.map(literalExpression), openRange: node.openRange, range: node.range };
+      return {
+        kind: "TupleCons",
+        elements: node.items.map(literalExpression),
+        openRange: node.openRange,
+        range: node.range,
+      };
     case "object":
       return {
         kind: "ObjectCons",

@@ -11,7 +11,7 @@ import { type Diagnostic, error, warning } from "../hcl/diagnostic.js";
 import { parse } from "../hcl/parser.js";
 import { fileStartRange, type Pos, type Range } from "../hcl/range.js";
 import type { Configuration, Module, ModuleCall, SourceFile } from "./configuration.js";
-import { Decoder, type Declarations, emptyDeclarations, literalOf, mergeOverride } from "./declarations.js";
+import { type Declarations, Decoder, emptyDeclarations, literalOf, mergeOverride } from "./declarations.js";
 import { internalError } from "./internal-error.js";
 import { parseJsonConfig } from "./json-syntax.js";
 
@@ -118,10 +118,39 @@ export function loadConfiguration(dir: string, options: LoadOptions = {}): LoadR
   const absDir = resolve(dir);
   const rootDir = resolve(options.rootDir ?? repositoryRoot(absDir, fs) ?? absDir);
   const loader = new Loader(fs, rootDir, options.maxFileBytes ?? defaultMaxFileBytes, dir, absDir);
-  const root = loader.module(dir, absDir, "", []);
+  let root: Module;
+  try {
+    if (!fs.isDirectory(absDir)) {
+      loader.diagnostics.push(error("Not a directory", `${dir} is not a readable directory.`, fileStartRange(dir)));
+    }
+    root = loader.module(dir, absDir, "", []);
+  } catch (e) {
+    loader.diagnostics.push(internalError(e, fileStartRange(dir)));
+    root = emptyModule(dir, absDir);
+  }
   return {
     configuration: { root, rootDir, modules: [...loader.distinct.values()] },
     diagnostics: loader.diagnostics,
+  };
+}
+
+function emptyModule(dir: string, absDir: string): Module {
+  const d = emptyDeclarations();
+  return {
+    dir,
+    absDir,
+    files: [],
+    variables: d.variables,
+    locals: d.locals,
+    outputs: d.outputs,
+    resources: d.resources,
+    moduleCalls: new Map(),
+    providers: d.providers,
+    requiredProviders: d.requiredProviders,
+    requiredVersion: null,
+    backend: null,
+    moved: [],
+    imports: [],
   };
 }
 
@@ -260,7 +289,10 @@ class Loader {
       childAbs = resolve(this.rootAbsDir, entry.dir);
       childDisplay = join(this.rootDisplayDir, entry.dir);
     }
-    if (childAbs !== this.rootDir && !childAbs.startsWith(this.rootDir.endsWith(sep) ? this.rootDir : this.rootDir + sep)) {
+    if (
+      childAbs !== this.rootDir &&
+      !childAbs.startsWith(this.rootDir.endsWith(sep) ? this.rootDir : this.rootDir + sep)
+    ) {
       this.diagnostics.push(
         error(
           "Module source outside the configuration",
@@ -373,7 +405,11 @@ class Loader {
     const nul = bytes.indexOf(0);
     if (nul >= 0) {
       this.diagnostics.push(
-        error("Binary file", `${displayPath} contains a NUL byte; it is not a configuration file and is skipped.`, rangeAtByte(displayPath, bytes, nul)),
+        error(
+          "Binary file",
+          `${displayPath} contains a NUL byte; it is not a configuration file and is skipped.`,
+          rangeAtByte(displayPath, bytes, nul),
+        ),
       );
       return { file: null, bytes: bytes.length };
     }
@@ -383,7 +419,11 @@ class Loader {
     } catch {
       const bad = firstInvalidUtf8(bytes);
       this.diagnostics.push(
-        error("Invalid UTF-8", `${displayPath} is not valid UTF-8 text; it is skipped.`, rangeAtByte(displayPath, bytes, bad)),
+        error(
+          "Invalid UTF-8",
+          `${displayPath} is not valid UTF-8 text; it is skipped.`,
+          rangeAtByte(displayPath, bytes, bad),
+        ),
       );
       return { file: null, bytes: bytes.length };
     }

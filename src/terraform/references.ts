@@ -37,6 +37,8 @@ export type TerraformReference =
     }
   | { readonly kind: "count" | "each" | "path" | "terraform"; readonly attr: string; readonly range: Range }
   | { readonly kind: "self"; readonly range: Range }
+  /** `ephemeral.TYPE.NAME`: never part of the graph; its attributes are unknown. */
+  | { readonly kind: "ephemeral"; readonly range: Range }
   | { readonly kind: "invalid"; readonly summary: string; readonly detail: string; readonly range: Range };
 
 /** Which instance a reference selects: none given, a literal key, or an expression evaluated in the referrer's scope. */
@@ -238,6 +240,8 @@ export function classify(raw: RawReference): TerraformReference {
     }
     case "self":
       return { kind: "self", range };
+    case "ephemeral":
+      return { kind: "ephemeral", range };
     default: {
       if (reservedRoots.has(t.root)) {
         const attr = attrAt(steps, 0);

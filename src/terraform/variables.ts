@@ -63,12 +63,7 @@ function parsesLiterally(v: Variable): boolean {
   return type === null || type.kind === "string" || type.kind === "number" || type.kind === "bool";
 }
 
-function rawValue(
-  v: Variable,
-  raw: string,
-  origin: string,
-  diagnostics: Diagnostic[],
-): Value | undefined {
+function rawValue(v: Variable, raw: string, origin: string, diagnostics: Diagnostic[]): Value | undefined {
   if (parsesLiterally(v)) return raw;
   const parsed = parseExpression(raw, origin);
   if (parsed.diagnostics.some((d) => d.severity === "error")) {
@@ -170,7 +165,13 @@ function readVarFile(
 ): void {
   const bytes = fs.readFile(abs);
   if (!bytes) {
-    diagnostics.push(error("Failed to read variables file", `Given variables file ${display} does not exist or cannot be read.`, fileStartRange(display)));
+    diagnostics.push(
+      error(
+        "Failed to read variables file",
+        `Given variables file ${display} does not exist or cannot be read.`,
+        fileStartRange(display),
+      ),
+    );
     return;
   }
   let attributes: readonly Attribute[];
@@ -183,7 +184,9 @@ function readVarFile(
     diagnostics.push(...parsed.diagnostics);
     attributes = parsed.file.body.attributes;
     for (const b of parsed.file.body.blocks) {
-      diagnostics.push(error("Unexpected block in variables file", "A variables file may only assign variables.", b.typeRange));
+      diagnostics.push(
+        error("Unexpected block in variables file", "A variables file may only assign variables.", b.typeRange),
+      );
     }
   }
   for (const attr of attributes) {
