@@ -3,3 +3,5 @@ export * from "./hcl/diagnostic.js";
 export * from "./hcl/function.js";
 export * from "./hcl/range.js";
 export * from "./hcl/value.js";
+export * from "./model/aws/policy.js";
+export * from "./model/aws/policy-analysis.js";

@@ -179,7 +179,8 @@ export function bucketObjectsSubject(bucket: ResourceIdentity, key = "*"): Resou
 /** The ARN of a KMS key (`arn:aws:kms:region:account:key/id`). */
 export function keySubject(key: ResourceIdentity): ResourceSubject {
   const id = nameTokens(key, "key_id");
-  const arn = key.arn !== undefined ? chars(key.arn) : [...chars("arn:aws:kms:"), REGION, ":", ACCOUNT, ":key/", ...id];
+  const arn =
+    key.arn !== undefined ? chars(key.arn) : [...chars("arn:aws:kms:"), REGION, ":", ACCOUNT, ...chars(":key/"), ...id];
   return identitySubject(key, `key ${describeIdentity(key)}`, arn, [
     ["arn", arn],
     ["id", id],
@@ -212,6 +213,9 @@ function identitySubject(
 function describeIdentity(id: ResourceIdentity): string {
   return id.address ?? id.arn ?? id.name ?? "(resource)";
 }
+
+/** Reference roots that are not resources (`var.x`, `local.y`, …). */
+const NON_RESOURCE_ROOTS = new Set(["var", "local", "each", "count", "path", "terraform", "self", "module"]);
 
 interface ParsedAddress {
   readonly data: boolean;
@@ -252,6 +256,7 @@ export function parseAddress(address: string): ParsedAddress | undefined {
   const type = segments[i];
   const name = segments[i + 1];
   if (type === undefined || name === undefined || i + 2 !== segments.length) return undefined;
+  if (!data && NON_RESOURCE_ROOTS.has(type)) return undefined;
   return { data, type: stripIndex(type), name: stripIndex(name) };
 }
 
@@ -1131,7 +1136,7 @@ function restricts(c: Condition, keys: ReadonlySet<string>): T {
   for (const v of c.values) {
     if (typeof v === "object") {
       // A value computed from a resource or data source attribute is an ARN or id, not a wildcard.
-      if (v.refs.length === 0) result = and(result, UNKNOWN);
+      if (v.refs.length === 0 || v.refs.some((r) => !parseAddress(r.address))) result = and(result, UNKNOWN);
       else if (LIKE_OPERATORS.has(c.base) && stringParts(v).some((p) => typeof p === "string" && /^\*+$/.test(p))) {
         result = and(result, UNKNOWN);
       }
