@@ -397,6 +397,55 @@ describe("allows", () => {
     );
   });
 
+  it("lets a Deny block what an Allow grants even when the query is wider", () => {
+    const sameObjects = policyOf({
+      Statement: [
+        { Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::ephi-bucket/public/*" },
+        { Effect: "Deny", Action: "s3:*", Resource: "arn:aws:s3:::ephi-bucket/public/*" },
+      ],
+    });
+    const objects = allows(sameObjects, { action: "s3:GetObject", resource: bucketObjectsSubject(phi) });
+    expect([objects.result, ranges(objects.statements)]).toEqual(["no", at(1)]);
+    const samePrincipal = policyOf({
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: { AWS: "arn:aws:iam::123456789012:role/a" },
+          Action: "s3:GetObject",
+          Resource: "*",
+        },
+        { Effect: "Deny", Principal: { AWS: "arn:aws:iam::123456789012:role/a" }, Action: "s3:*", Resource: "*" },
+        { Effect: "Allow", Principal: { AWS: "123456789012" }, Action: "s3:PutObject", Resource: "*" },
+        {
+          Effect: "Deny",
+          Principal: { AWS: "arn:aws:iam::123456789012:role/a" },
+          Action: "s3:PutObject",
+          Resource: "*",
+        },
+      ],
+    });
+    expect(allows(samePrincipal, { action: "s3:GetObject" }).result).toBe("no");
+    // The account's other principals may still put objects.
+    expect(allows(samePrincipal, { action: "s3:PutObject" }).result).toBe("yes");
+    const sameActions = policyOf({
+      Statement: [
+        { Effect: "Allow", Action: "s3:Get*", Resource: "*" },
+        { Effect: "Deny", Action: ["s3:Get*", "s3:List*"], Resource: "*" },
+      ],
+    });
+    const any = allows(sameActions, { action: "s3:*" });
+    expect([any.result, ranges(any.statements)]).toEqual(["no", at(1)]);
+    const unknownDeny = policyOf({
+      Statement: [
+        { Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::ephi-bucket/*" },
+        { Effect: "Deny", Action: "s3:GetObject", Resource: ref("var.denied_arn") },
+      ],
+    });
+    const d = allows(unknownDeny, { action: "s3:GetObject", resource: bucketObjectsSubject(phi) });
+    expect([d.result, ranges(d.statements)]).toEqual(["unknown", at(1)]);
+    expect(d.deniedBy.map((v) => [v.statement.index, v.applies])).toEqual([[1, "unknown"]]);
+  });
+
   it("sees through NotAction and NotResource", () => {
     const notAction = policyOf({ Statement: [{ Effect: "Allow", NotAction: "iam:*", Resource: "*" }] });
     expect(allows(notAction, { action: "s3:GetObject", resource: bucketObjectsSubject(phi) }).result).toBe("yes");
