@@ -12,6 +12,8 @@ export { type ParseResult, parse, parseExpression, parseTemplate } from "./hcl/p
 export * from "./hcl/range.js";
 export { formatHclRange, sourceText } from "./hcl/source.js";
 export * from "./hcl/value.js";
+export * from "./model/aws/policy.js";
+export * from "./model/aws/policy-analysis.js";
 export type {
   Backend,
   Configuration,

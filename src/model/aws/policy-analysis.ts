@@ -179,7 +179,8 @@ export function bucketObjectsSubject(bucket: ResourceIdentity, key = "*"): Resou
 /** The ARN of a KMS key (`arn:aws:kms:region:account:key/id`). */
 export function keySubject(key: ResourceIdentity): ResourceSubject {
   const id = nameTokens(key, "key_id");
-  const arn = key.arn !== undefined ? chars(key.arn) : [...chars("arn:aws:kms:"), REGION, ":", ACCOUNT, ":key/", ...id];
+  const arn =
+    key.arn !== undefined ? chars(key.arn) : [...chars("arn:aws:kms:"), REGION, ":", ACCOUNT, ...chars(":key/"), ...id];
   return identitySubject(key, `key ${describeIdentity(key)}`, arn, [
     ["arn", arn],
     ["id", id],
@@ -212,6 +213,9 @@ function identitySubject(
 function describeIdentity(id: ResourceIdentity): string {
   return id.address ?? id.arn ?? id.name ?? "(resource)";
 }
+
+/** Reference roots that are not resources (`var.x`, `local.y`, …). */
+const NON_RESOURCE_ROOTS = new Set(["var", "local", "each", "count", "path", "terraform", "self", "module"]);
 
 interface ParsedAddress {
   readonly data: boolean;
@@ -252,6 +256,7 @@ export function parseAddress(address: string): ParsedAddress | undefined {
   const type = segments[i];
   const name = segments[i + 1];
   if (type === undefined || name === undefined || i + 2 !== segments.length) return undefined;
+  if (!data && NON_RESOURCE_ROOTS.has(type)) return undefined;
   return { data, type: stripIndex(type), name: stripIndex(name) };
 }
 
@@ -729,32 +734,144 @@ interface ScenarioDecision {
   readonly statements: PolicyStatement[];
 }
 
+/**
+ * A Deny blocks an Allow's grant when it covers, in each dimension (principal, action, resource), either everything
+ * the query stands for or everything the Allow grants there: it then covers their intersection.
+ */
 function decide(statements: readonly PolicyStatement[], request: AccessRequest, scenario: Scenario): ScenarioDecision {
-  let allow: T = NO;
-  let deny: T = NO;
+  const action = actionSubject(request.action);
+  const allows = statements.map((stmt) =>
+    and(effectIs(stmt, "Allow"), statementApplies(stmt, request, scenario, "some")),
+  );
+  const denies = statements.map((stmt) => {
+    const effect = and(effectIs(stmt, "Deny"), conditionsHold(stmt, scenario, "all"));
+    if (effect === NO) return undefined;
+    return {
+      stmt,
+      effect,
+      principal: principalApplies(stmt, request.principal, "all"),
+      action: actionApplies(stmt, action, "all"),
+      resource: resourceApplies(stmt, request.resource, "all"),
+    };
+  });
+  const kills = new Map<PolicyStatement, T>();
+  const killers: T[][] = statements.map(() => []);
+  const effective = statements.map((stmt, i) => {
+    const a = allows[i] as T;
+    if (a === NO) return NO;
+    const region = grantRegion(stmt, request);
+    let killed: T = NO;
+    denies.forEach((d, k) => {
+      if (!d) return;
+      const principal = or(
+        d.principal,
+        region.principals ? coverAll(region.principals, (w) => principalApplies(d.stmt, w, "all")) : NO,
+      );
+      const act = or(d.action, region.actions ? coverAll(region.actions, (t) => actionApplies(d.stmt, t, "all")) : NO);
+      const res = or(
+        d.resource,
+        region.resources ? coverAll(region.resources, (r) => resourceApplies(d.stmt, r, "all")) : NO,
+      );
+      const t = and(d.effect, and(principal, and(act, res)));
+      (killers[i] as T[])[k] = t;
+      kills.set(d.stmt, or(kills.get(d.stmt) ?? NO, t));
+      killed = or(killed, t);
+    });
+    return and(a, not(killed));
+  });
+  const result = effective.reduce<T>((acc, t) => or(acc, t), NO);
   const allowedBy: StatementVerdict[] = [];
   const deniedBy: StatementVerdict[] = [];
-  const allowT: T[] = [];
-  const denyT: T[] = [];
-  for (const stmt of statements) {
-    const a = and(effectIs(stmt, "Allow"), statementApplies(stmt, request, scenario, "some"));
-    const d = and(effectIs(stmt, "Deny"), statementApplies(stmt, request, scenario, "all"));
-    allowT.push(a);
-    denyT.push(d);
+  statements.forEach((stmt, i) => {
+    const a = allows[i] as T;
     if (a !== NO) allowedBy.push({ statement: stmt, applies: TRI[a] as Tri });
+    const d = kills.get(stmt) ?? NO;
     if (d !== NO) deniedBy.push({ statement: stmt, applies: TRI[d] as Tri });
-    allow = or(allow, a);
-    deny = or(deny, d);
+  });
+  const responsible = new Set<PolicyStatement>();
+  statements.forEach((stmt, i) => {
+    const e = effective[i] as T;
+    if (result === YES && e === YES) responsible.add(stmt);
+    if (result === UNKNOWN && e === UNKNOWN && allows[i] === UNKNOWN) responsible.add(stmt);
+    (killers[i] as T[]).forEach((t, k) => {
+      const killer = statements[k] as PolicyStatement;
+      if (result === NO && t === YES) responsible.add(killer);
+      if (result === UNKNOWN && e === UNKNOWN && t === UNKNOWN) responsible.add(killer);
+    });
+  });
+  return { result, allowedBy, deniedBy, statements: statements.filter((s) => responsible.has(s)) };
+}
+
+function coverAll<X>(items: readonly X[], covers: (x: X) => T): T {
+  return items.reduce<T>((acc, x) => and(acc, covers(x)), YES);
+}
+
+/** What an Allow grants within the query, per dimension; undefined where that cannot be told more narrowly. */
+interface GrantRegion {
+  readonly principals: readonly PrincipalQuery[] | undefined;
+  readonly actions: readonly SubjectToken[][] | undefined;
+  readonly resources: readonly ResourceSubject[] | undefined;
+}
+
+function grantRegion(stmt: PolicyStatement, request: AccessRequest): GrantRegion {
+  let principals: PrincipalQuery[] | undefined;
+  if (stmt.principal) {
+    principals = [];
+    for (const e of stmt.principal) {
+      const who = queryOf(e);
+      if (!who) {
+        principals = undefined;
+        break;
+      }
+      const matches =
+        request.principal === undefined
+          ? YES
+          : principalApplies({ ...stmt, principal: [e] }, request.principal, "some");
+      if (matches !== NO) principals.push(who);
+    }
   }
-  const result = and(allow, not(deny));
-  const pick = (want: (i: number) => boolean) => statements.filter((_, i) => want(i));
-  const responsible =
-    result === YES
-      ? pick((i) => allowT[i] === YES)
-      : result === NO
-        ? pick((i) => denyT[i] === YES)
-        : pick((i) => (allow === YES ? false : allowT[i] === UNKNOWN) || (deny === UNKNOWN && denyT[i] === UNKNOWN));
-  return { result, allowedBy, deniedBy, statements: responsible };
+  const action = actionSubject(request.action);
+  const actions = regionOf(
+    stmt.action,
+    (p) => matchAction(p, action, "some"),
+    (p) => patternTokens(p, undefined, true),
+  );
+  const target = request.resource ?? ANY_RESOURCE;
+  const resourceTokens = regionOf(
+    stmt.resource,
+    (p) => matchResource(p, target, "some"),
+    (p) => patternTokens(p, target, false),
+  );
+  const resources = resourceTokens?.map((tokens) => ({ ...target, tokens }));
+  return { principals, actions, resources };
+}
+
+/** The patterns of a list that meet the query, read as sets of strings; undefined when one is unknown text. */
+function regionOf(
+  list: readonly PolicyString[] | undefined,
+  meets: (pattern: PolicyString) => T,
+  tokens: (pattern: PolicyString) => PatternToken[],
+): SubjectToken[][] | undefined {
+  if (!list) return undefined;
+  const out: SubjectToken[][] = [];
+  for (const pattern of list) {
+    if (meets(pattern) === NO) continue;
+    const subject = patternAsSubject(tokens(pattern));
+    if (!subject) return undefined;
+    out.push(subject);
+  }
+  return out;
+}
+
+/** The set of strings a pattern matches, as a subject (`?` widened to any text); undefined for unknown text. */
+function patternAsSubject(tokens: readonly PatternToken[]): SubjectToken[] | undefined {
+  const out: SubjectToken[] = [];
+  for (const t of tokens) {
+    if (t === STAR || t === QMARK) out.push(ANY);
+    else if (t === OPAQUE || t === NEVER) return undefined;
+    else out.push(t);
+  }
+  return out;
 }
 
 function combine(decisions: readonly ScenarioDecision[], order: readonly PolicyStatement[]): Decision {
@@ -1131,7 +1248,7 @@ function restricts(c: Condition, keys: ReadonlySet<string>): T {
   for (const v of c.values) {
     if (typeof v === "object") {
       // A value computed from a resource or data source attribute is an ARN or id, not a wildcard.
-      if (v.refs.length === 0) result = and(result, UNKNOWN);
+      if (v.refs.length === 0 || v.refs.some((r) => !parseAddress(r.address))) result = and(result, UNKNOWN);
       else if (LIKE_OPERATORS.has(c.base) && stringParts(v).some((p) => typeof p === "string" && /^\*+$/.test(p))) {
         result = and(result, UNKNOWN);
       }

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings are Terraform interpolations and IAM policy variables, not JS templates
 import { describe, expect, it } from "vitest";
 import { makeSet, Sensitive, Unknown } from "../../../src/hcl/value.js";
 import { parseOperator, policyStringText, stringParts } from "../../../src/model/aws/policy.js";
@@ -306,7 +307,6 @@ describe("normalisePolicy: symbolic values", () => {
     expect(problems).toEqual([]);
     expect(policy?.statements[0]?.resource).toEqual([bucketArn, objects]);
     expect(stringParts(objects)).toEqual([bucketArn, "/*"]);
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: Terraform interpolation syntax, not a JS template
     expect(policyStringText(objects)).toBe("${aws_s3_bucket.phi.arn}/*");
   });
 
