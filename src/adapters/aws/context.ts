@@ -150,13 +150,23 @@ export class AdaptContext {
         const target = this.graph.byAddress.get(ref.address);
         if (target?.mode === "data" && target.type === policyDocumentType) return target;
       }
-      return undefined;
     }
-    if (typeof value !== "string") return undefined;
+    // A document with unknowns inside is an unknown naming what it contains, not the data source: match its json.
     for (const address of instance.references) {
       const target = this.graph.byAddress.get(address);
       if (target?.mode !== "data" || target.type !== policyDocumentType) continue;
-      if (target.computed.json === value || target.computed.minified_json === value) return target;
+      for (const json of [target.computed.json, target.computed.minified_json]) {
+        if (json === undefined) continue;
+        if (json === value || (typeof json === "string" && json === value)) return target;
+        if (
+          json instanceof Unknown &&
+          value instanceof Unknown &&
+          json.encoded !== undefined &&
+          json.encoded === value.encoded
+        ) {
+          return target;
+        }
+      }
     }
     return undefined;
   }
