@@ -1,3 +1,5 @@
+export { type AdaptOptions, type AdaptResult, adapt } from "./adapters/aws/adapt.js";
+export { defaultPhiTag } from "./adapters/aws/scope.js";
 export * from "./frameworks/catalog.js";
 export * from "./frameworks/control-list.js";
 export type { RuleId } from "./frameworks/rule-ids.js";
@@ -12,6 +14,9 @@ export { type ParseResult, parse, parseExpression, parseTemplate } from "./hcl/p
 export * from "./hcl/range.js";
 export { formatHclRange, sourceText } from "./hcl/source.js";
 export * from "./hcl/value.js";
+/** The typed AWS model (`aws.Bucket`, `aws.Tracked` …): namespaced, as its `Tracked`/`Origin` differ from the graph's. */
+export type * as aws from "./model/aws/index.js";
+export type { AwsModel, PhiTagOption } from "./model/aws/model.js";
 export * from "./model/aws/policy.js";
 export * from "./model/aws/policy-analysis.js";
 export type {
