@@ -1119,6 +1119,26 @@ describe("keyPolicyPrincipals", () => {
     ]);
   });
 
+  it("keeps the account root (AWS default statement) apart from the roles it names", () => {
+    const p = policyOf({
+      Statement: [
+        { Sid: "EnableIAM", Effect: "Allow", Principal: { AWS: root }, Action: "kms:*", Resource: "*" },
+        { Sid: "Admins", Effect: "Allow", Principal: { AWS: admin }, Action: adminActions, Resource: "*" },
+        { Sid: "Users", Effect: "Allow", Principal: { AWS: user }, Action: userActions, Resource: "*" },
+      ],
+    });
+    expect(keyPolicyPrincipals(p).map((a) => [a.kind, a.admin.result, a.data.result, ranges(a.statements)])).toEqual([
+      ["account", "yes", "yes", at(0)],
+      ["role", "yes", "no", at(1)],
+      ["role", "no", "yes", at(2)],
+    ]);
+    // For access in general, the account's root may stand for the referenced role (same account or not: unknown).
+    expect(allows(p, { action: "kms:Decrypt", principal: { type: "AWS", value: admin } }).result).toBe("unknown");
+    expect(allows(p, { action: "kms:Decrypt", principal: { type: "AWS", value: admin, exact: true } }).result).toBe(
+      "no",
+    );
+  });
+
   it("cannot tell whether a literal role ARN and a referenced role are the same principal", () => {
     const p = policyOf({
       Statement: [
