@@ -306,6 +306,13 @@ describe("normalisePolicy: symbolic values", () => {
     const { policy, problems } = normalise(encoded);
     expect(problems).toEqual([]);
     expect(policy?.statements[0]?.resource).toEqual([bucketArn, objects]);
+    const sensitive = new Unknown(
+      [],
+      "string",
+      undefined,
+      val({ Statement: [{ Effect: "Allow", Action: new Sensitive("s3:GetObject"), Resource: "*" }] }),
+    );
+    expect(normalise(sensitive).policy?.statements[0]?.action).toEqual(["s3:GetObject"]);
     expect(stringParts(objects)).toEqual([bucketArn, "/*"]);
     expect(policyStringText(objects)).toBe("${aws_s3_bucket.phi.arn}/*");
   });
@@ -479,6 +486,15 @@ describe("normalisePolicy: problems", () => {
     ]);
     expect(normalise({ Statement: [] }).problems.map((p) => [p.severity, p.summary])).toEqual([
       ["warning", "Empty Statement list"],
+    ]);
+  });
+
+  it("warns about a repeated Sid at the second statement", () => {
+    const locate = locator({ '["Statement",1,"Sid"]': line(21, 7, 20) });
+    const statement = { Sid: "Same", Effect: "Allow", Action: "s3:GetObject", Resource: "*" };
+    const { problems } = normalise({ Statement: [statement, statement, { ...statement, Sid: "Other" }] }, locate);
+    expect(problems.map((p) => [p.severity, p.summary, p.range])).toEqual([
+      ["warning", "Duplicate Sid", line(21, 7, 20)],
     ]);
   });
 
