@@ -60,6 +60,8 @@ type SubjectToken = string | SymbolicName | typeof ANY;
 const REGION = new SymbolicName("region");
 const ACCOUNT = new SymbolicName("account");
 
+const MAX_MATCH_LENGTH = 4096;
+
 /** "some": does the pattern match at least one instance of the subject; "all": every instance. */
 export type Quantifier = "some" | "all";
 
@@ -71,6 +73,16 @@ function matchTokens(p: readonly PatternToken[], s: readonly SubjectToken[], q: 
     if (shape.plain !== undefined) return shape.plain === text ? YES : NO;
     if (shape.prefix !== undefined) return text.startsWith(shape.prefix) ? YES : NO;
   }
+  // A common literal prefix matches one way only.
+  let start = 0;
+  while (start < p.length && start < s.length && typeof p[start] === "string" && typeof s[start] === "string") {
+    if (p[start] !== s[start]) return NO;
+    start++;
+  }
+  if ((start === s.length && typeof p[start] === "string") || (start === p.length && typeof s[start] === "string"))
+    return NO;
+  // IAM caps ARNs at 2048 characters; longer text is not matched (the recursion below is as deep as p + s).
+  if (p.length + s.length - 2 * start > MAX_MATCH_LENGTH) return UNKNOWN;
   const width = s.length + 1;
   const memo = new Int8Array((p.length + 1) * width).fill(-1);
   const go = (i: number, j: number): T => {
@@ -117,7 +129,7 @@ function matchTokens(p: readonly PatternToken[], s: readonly SubjectToken[], q: 
     if (pt === QMARK || pt === st) return go(i + 1, j + 1);
     return NO;
   };
-  return go(0, 0);
+  return go(start, start);
 }
 
 interface PatternShape {

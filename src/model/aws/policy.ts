@@ -589,7 +589,12 @@ function parseJsonTemplate(parts: readonly (string | Unknown)[]): Parsed {
   }
   const parsed = parseJson(text);
   if ("message" in parsed) return parsed;
-  return { value: revive(parsed.value, { unknowns, valuePositions }) };
+  try {
+    return { value: revive(parsed.value, { unknowns, valuePositions }) };
+  } catch (e) {
+    // Only a nesting too deep for the stack gets here.
+    return { message: (e as Error).message };
+  }
 }
 
 interface Interpolations {

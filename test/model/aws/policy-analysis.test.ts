@@ -142,6 +142,14 @@ describe("resource matching", () => {
     expect(resourceMatches(pattern, objects, quantifier)).toBe(expected);
   });
 
+  it("is unknown, not a crash, for text longer than any ARN", () => {
+    const long = `arn:aws:s3:::ephi-bucket/${"a*".repeat(5000)}`;
+    expect(resourceMatches(long, objects, "some")).toBe("unknown");
+    expect(resourceMatches(`arn:aws:s3:::ephi-bucket/${"a".repeat(5000)}`, objects, "some")).toBe("unknown");
+    expect(resourceMatches(`arn:aws:s3:::ephi-bucket/${"a*".repeat(5000)}`, bucket, "some")).toBe("no");
+    expect(resourceMatches(`arn:aws:s3:::other/${"a*".repeat(5000)}`, objects, "some")).toBe("no");
+  });
+
   it("recognises the bucket through references to it", () => {
     expect(resourceMatches(phiArn, bucket, "all")).toBe("yes");
     expect(resourceMatches(tpl(phiArn, "/*"), objects, "all")).toBe("yes");

@@ -413,6 +413,17 @@ describe("normalisePolicy: problems", () => {
     expect(problems[0]?.detail).toMatch(/^The policy is not valid JSON: .+\.$/);
   });
 
+  it("reports JSON nested too deeply as a problem, not a crash", () => {
+    const deep = `{"Statement": ${"[".repeat(200_000)}${"]".repeat(200_000)}}`;
+    expect(normalise(deep).problems.map((p) => p.summary)).toEqual(["Malformed policy JSON"]);
+    const template = new Unknown([], "string", [
+      `{"Statement": ${"[".repeat(200_000)}"`,
+      ref("var.x"),
+      `"${"]".repeat(200_000)}}`,
+    ]);
+    expect(normalise(template).problems.map((p) => p.summary)).toEqual(["Malformed policy JSON"]);
+  });
+
   it("reports malformed JSON in a heredoc with interpolations", () => {
     const { policy, problems } = normalise(
       new Unknown([], "string", ['{"Statement": [{"Resource": "', ref("aws_s3_bucket.b", "arn"), '"']),
