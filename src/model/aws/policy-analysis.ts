@@ -528,8 +528,35 @@ function isWildcardEntry(e: PrincipalEntry): boolean {
 function entryWildcard(e: PrincipalEntry): T {
   if (isWildcardEntry(e)) return YES;
   if (e.type === "unknown") return UNKNOWN;
-  if (typeof e.value !== "string" && e.value.refs.length === 0 && e.type === "AWS") return UNKNOWN;
+  if (e.type === "AWS" && typeof e.value !== "string" && !isIdentifier(e.value)) return UNKNOWN;
   return NO;
+}
+
+/** Attributes that hold an identifier (never a wildcard) of what they belong to. */
+const IDENTIFIER_ATTRIBUTES = new Set([
+  "arn",
+  "id",
+  "account_id",
+  "unique_id",
+  "key_id",
+  "bucket",
+  "name",
+  "partition",
+]);
+
+/**
+ * Is an unknown string certainly an identifier, not `*`: it has known text besides wildcards, or it is an identifier
+ * attribute of a resource or data source (`aws_iam_role.r.arn`, `data.aws_caller_identity.c.account_id`)?
+ */
+function isIdentifier(u: Unknown): boolean {
+  const parts = stringParts(u);
+  if (parts.some((p) => typeof p === "string" && /[^*?]/.test(p))) return true;
+  return parts.every((p) => {
+    if (typeof p === "string") return false;
+    const ref = singleRef(p);
+    const last = ref?.path[ref.path.length - 1];
+    return ref !== undefined && parseAddress(ref.address) !== undefined && IDENTIFIER_ATTRIBUTES.has(String(last));
+  });
 }
 
 function principalApplies(stmt: PolicyStatement, who: PrincipalQuery | undefined, q: Quantifier): T {
@@ -1342,6 +1369,15 @@ const EXACT_OPERATORS = new Set<ConditionOperator>([
 ]);
 const LIKE_OPERATORS = new Set<ConditionOperator>(["StringLike", "ArnLike"]);
 
+/** Does this value of a restricting condition admit any caller (a bare wildcard, any account, any address)? */
+function letsEveryoneThrough(c: Condition, text: string): boolean {
+  if (c.base === "IpAddress") return text === "0.0.0.0/0" || text === "::/0";
+  if (!c.base || !LIKE_OPERATORS.has(c.base)) return false;
+  if (/^[*?]*$/.test(text)) return true;
+  // `arn:aws:cloudwatch:us-east-1:*:alarm:*`: any account's alarms.
+  return c.keyLower !== "aws:sourceaccount" && /^arn:[^:]*:[^:]*:[^:]*:[*?]*:/.test(text);
+}
+
 function restricts(c: Condition, keys: ReadonlySet<string>): T {
   if (!c.base || c.ifExists || c.quantifier === "ForAllValues") {
     return c.base ? NO : UNKNOWN;
@@ -1355,25 +1391,15 @@ function restricts(c: Condition, keys: ReadonlySet<string>): T {
   // Restricting only when every alternative is narrow: one "*" or 0.0.0.0/0 lets everyone through.
   let result: T = YES;
   for (const v of c.values) {
-    if (typeof v === "object") {
-      // A value computed from a resource or data source attribute is an ARN or id, not a wildcard.
-      if (v.refs.length === 0 || v.refs.some((r) => !parseAddress(r.address))) result = and(result, UNKNOWN);
-      else if (LIKE_OPERATORS.has(c.base) && stringParts(v).some((p) => typeof p === "string" && /^\*+$/.test(p))) {
-        result = and(result, UNKNOWN);
-      }
+    if (typeof v !== "object") {
+      if (letsEveryoneThrough(c, textOf(v))) return NO;
       continue;
     }
-    const text = textOf(v);
-    if (LIKE_OPERATORS.has(c.base) && /^[*?]*$/.test(text)) return NO;
-    if (
-      LIKE_OPERATORS.has(c.base) &&
-      /^arn:[^:]*:[^:]*:[^:]*:[*?]*:/.test(text) &&
-      c.keyLower !== "aws:sourceaccount"
-    ) {
-      // `arn:aws:sns:us-east-1:*:topic`: any account.
-      return NO;
-    }
-    if (c.base === "IpAddress" && (text === "0.0.0.0/0" || text === "::/0")) return NO;
+    // Unknown parts that are not identifiers (a variable) might be "*" or 0.0.0.0/0.
+    const worst = stringParts(v)
+      .map((p) => (typeof p === "string" ? p : isIdentifier(p) ? "x" : c.base === "IpAddress" ? "0.0.0.0/0" : "*"))
+      .join("");
+    if (letsEveryoneThrough(c, worst)) result = and(result, UNKNOWN);
   }
   return result;
 }

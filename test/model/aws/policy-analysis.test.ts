@@ -774,8 +774,8 @@ describe("publicGrants", () => {
       [[0, "yes", []]],
     ],
     [
-      "a value without references",
-      { Principal: "*", Condition: { StringEquals: { "aws:SourceVpce": ref("var.vpce") } } },
+      "a value known only after apply (StringLike: it might be *)",
+      { Principal: "*", Condition: { StringLike: { "aws:SourceVpce": ref("var.vpce") } } },
       [[0, "unknown", ["aws:SourceVpce"]]],
     ],
     [
@@ -784,6 +784,43 @@ describe("publicGrants", () => {
       [[0, "unknown", []]],
     ],
     ["a principal known after apply", { Principal: new Unknown([], "map") }, [[0, "unknown", []]]],
+    ["a principal from a variable", { Principal: { AWS: ref("var.principal") } }, [[0, "unknown", []]]],
+    ["a role's ARN", { Principal: { AWS: ref("aws_iam_role.app", "arn") } }, []],
+    [
+      "an account root ARN built from a variable",
+      { Principal: { AWS: tpl("arn:aws:iam::", ref("var.account_id"), ":root") } },
+      [],
+    ],
+    [
+      "a source ARN of any trail in a variable's account",
+      {
+        Principal: "*",
+        Condition: { ArnLike: { "aws:SourceArn": tpl("arn:aws:cloudtrail:*:", ref("var.account"), ":trail/*") } },
+      },
+      [[0, "unknown", ["aws:SourceArn"]]],
+    ],
+    [
+      "a source ARN of any trail in the caller's account",
+      {
+        Principal: "*",
+        Condition: {
+          ArnLike: {
+            "aws:SourceArn": tpl("arn:aws:cloudtrail:*:", ref("data.aws_caller_identity.c", "account_id"), ":trail/*"),
+          },
+        },
+      },
+      [[0, "no", ["aws:SourceArn"]]],
+    ],
+    [
+      "a source account from a variable (StringEquals: exact even if it is *)",
+      { Principal: "*", Condition: { StringEquals: { "aws:SourceAccount": ref("var.account") } } },
+      [[0, "no", ["aws:SourceAccount"]]],
+    ],
+    [
+      "a source address from a variable",
+      { Principal: "*", Condition: { IpAddress: { "aws:SourceIp": ref("var.cidr") } } },
+      [[0, "unknown", ["aws:SourceIp"]]],
+    ],
     ["a NotPrincipal", { NotPrincipal: { AWS: "arn:aws:iam::123456789012:root" } }, [[0, "yes", []]]],
     ["a Deny", { Effect: "Deny", Principal: "*" }, []],
     ["a specific principal", { Principal: { AWS: "arn:aws:iam::123456789012:root" } }, []],
