@@ -26,6 +26,12 @@ function isJsonObject(v: JsonValue | undefined): v is JsonObject {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** Literal text inside template text: `${` and `%{` are written as their escapes `$${` and `%%{`. */
+function escapeTemplateText(text: string): string {
+  // split/join rather than replaceAll: "$$" in a replacement string means a single "$".
+  return text.split("${").join("$${").split("%{").join("%%{");
+}
+
 class Renderer {
   constructor(private readonly bytes: Uint8Array) {}
 
@@ -87,7 +93,7 @@ class Renderer {
 
   private template(t: Template): string {
     const only = t.parts.length === 1 ? t.parts[0] : undefined;
-    if (only?.kind === "LiteralValue" && typeof only.value === "string") return only.value;
+    if (only?.kind === "LiteralValue" && typeof only.value === "string") return escapeTemplateText(only.value);
     let out = "";
     for (const part of t.parts) out += this.stringPart(part);
     return out;
@@ -97,7 +103,7 @@ class Renderer {
   private stringPart(e: Expression): string {
     switch (e.kind) {
       case "LiteralValue":
-        if (typeof e.value === "string") return e.value;
+        if (typeof e.value === "string") return escapeTemplateText(e.value);
         if (typeof e.value === "number") return formatNumber(e.value);
         if (typeof e.value === "boolean") return e.value ? "true" : "false";
         return this.wrap(e.range);
