@@ -101,7 +101,7 @@ export function evaluateTemplate(
  * The references to root variables an expression makes (`var.a`, `local.b[0]`), in source order, excluding names
  * bound by its own `for` expressions. Used to order evaluation by dependency.
  */
-export function variables(expr: Expression): ScopeTraversal[] {
+export function referencedVariables(expr: Expression): ScopeTraversal[] {
   const out: ScopeTraversal[] = [];
   collectVariables(expr, new Set(), out);
   return out;
