@@ -982,6 +982,7 @@ function evalBinary(e: BinaryOp, scope: EvalContext, diags: Diagnostic[]): Value
   const conversionDiags: Diagnostic[] = [];
   const operand = (expr: Expression, side: string, sideDiags: Diagnostic[]): Value => {
     const given = ev(expr, scope, sideDiags);
+    if (wanted.kind === "any") return given;
     const converted = convert(given, wanted);
     if (converted.error) {
       conversionDiags.push(

@@ -1,10 +1,14 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings are HCL, where ${ starts an interpolation
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { Body, Expression } from "../../src/hcl/ast.js";
 import type { Diagnostic } from "../../src/hcl/diagnostic.js";
 import { evaluate, evaluateTemplate, referencedVariables } from "../../src/hcl/eval.js";
 import { FunctionError, type HclFunction } from "../../src/hcl/function.js";
-import { parseExpression, parseTemplate } from "../../src/hcl/parser.js";
+import { parse, parseExpression, parseTemplate } from "../../src/hcl/parser.js";
 import { makeSet, markOpen, object, Sensitive, Unknown, type Value } from "../../src/hcl/value.js";
+import { sharedDir, sharedMissing, sharedPath } from "../support/shared.js";
 
 const bucketArn = Unknown.of("aws_s3_bucket.b", ["arn"], "string");
 const bucket = Unknown.of("aws_s3_bucket.b", []);
@@ -712,5 +716,42 @@ describe("never throws", () => {
     expect(diagnostics.length).toBeGreaterThan(0);
     const r = evaluate(expr, { variables: object() });
     expect(r.diagnostics).toEqual([]);
+  });
+});
+
+describe.skipIf(!sharedDir)(`real-world expressions${sharedDir ? "" : ` (${sharedMissing})`}`, () => {
+  it("evaluates every attribute of the corpus with unknown variables and functions without a false error", () => {
+    const root = sharedPath("corpus/hcl");
+    const list = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? list(join(dir, e.name)) : e.name.endsWith(".tf") ? [join(dir, e.name)] : [],
+      );
+    const expressions: Expression[] = [];
+    const collect = (body: Body): void => {
+      for (const a of body.attributes) expressions.push(a.expr);
+      for (const b of body.blocks) collect(b.body);
+    };
+    for (const path of list(root).sort()) collect(parse(readFileSync(path), relative(root, path)).file.body);
+    const vars = object();
+    for (const e of expressions) for (const t of referencedVariables(e)) vars[t.root] = Unknown.of(t.root, []);
+    const anyFunction: HclFunction = {
+      params: [],
+      variadic: { name: "args", allowUnknown: true, allowNull: true },
+      impl: () => new Unknown(),
+    };
+    const everyFunction = new (class extends Map<string, HclFunction> {
+      override get(): HclFunction {
+        return anyFunction;
+      }
+    })();
+    const found = expressions.flatMap((e) =>
+      problems(evaluate(e, { variables: vars, functions: everyFunction }).diagnostics),
+    );
+    expect(expressions.length).toBe(41598);
+    // HCL keeps the last of duplicate object keys silently; these two real duplicates are reported as warnings.
+    expect(found).toEqual([
+      'warning Duplicate object attribute: An attribute named "port" was already defined at terraform-aws-alb/examples/complete-alb/main.tf:448:7; this later definition replaces it. @478:7-478:11',
+      'warning Duplicate object attribute: An attribute named "port" was already defined at terraform-aws-alb/examples/mutual-auth-alb/main.tf:121:7; this later definition replaces it. @140:7-140:11',
+    ]);
   });
 });

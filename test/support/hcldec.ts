@@ -4,9 +4,9 @@
  * types) at the same source ranges. Supports the spec kinds the suite uses: `object`, `attr`, `block`, `block_list`,
  * `block_map`, `literal`, and the `variables` block.
  */
-import type { Attribute, Block, Body, Expression, File } from "../../src/hcl/ast.js";
+import type { Attribute, Block, Body, Expression, File, ScopeTraversal } from "../../src/hcl/ast.js";
 import { type Diagnostic, error } from "../../src/hcl/diagnostic.js";
-import { type EvalContext, evaluate } from "../../src/hcl/eval.js";
+import { type EvalContext, evaluate, referencedVariables } from "../../src/hcl/eval.js";
 import { formatRange, type Range } from "../../src/hcl/range.js";
 import {
   anyType,
@@ -441,4 +441,22 @@ function decodeBlockBody(
 ): { value: Value; type: Type } {
   checkContent(block.body, spec, diagnostics);
   return decodeSpec(block.body, spec, ctx, diagnostics);
+}
+
+/** The variable references a body makes in the attributes a spec reads (hcldec's `--var-refs`). */
+export function specVariables(body: Body, spec: Spec): ScopeTraversal[] {
+  switch (spec.kind) {
+    case "literal":
+      return [];
+    case "object":
+      return spec.children.flatMap((c) => specVariables(body, c.spec));
+    case "attr": {
+      const attr = body.attributes.find((a) => a.name === spec.name);
+      return attr ? referencedVariables(attr.expr) : [];
+    }
+    case "block":
+    case "block_list":
+    case "block_map":
+      return blocksOfType(body, spec.blockType).flatMap((b) => specVariables(b.body, spec.nested));
+  }
 }
