@@ -184,7 +184,7 @@ variable "password_policy" {
 
   validation {
     condition     = var.password_policy.max_password_age >= 1 && var.password_policy.max_password_age <= 90
-    error_message = "password_policy.max_password_age must be 1-90 days (HITRUST 01.d password changes at least every 90 days)."
+    error_message = "password_policy.max_password_age must be 1-90 days (HIPAA 164.308(a)(5)(ii)(D) password management: change passwords at least every 90 days)."
   }
 }
 
