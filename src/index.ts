@@ -42,6 +42,7 @@ export type {
   Variable,
 } from "./terraform/configuration.js";
 export { buildGraph, type EvaluateOptions, evaluateConfiguration } from "./terraform/evaluator.js";
+export * from "./terraform/functions/index.js";
 export {
   type BackendConfig,
   type EvaluatedBlock,
