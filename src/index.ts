@@ -23,6 +23,8 @@ export * from "./hcl/range.js";
 export { formatHclRange, sourceText } from "./hcl/source.js";
 export * from "./hcl/types.js";
 export * from "./hcl/value.js";
+export * from "./model/aws/policy.js";
+export * from "./model/aws/policy-analysis.js";
 export type {
   Backend,
   Configuration,
