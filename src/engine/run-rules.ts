@@ -1,6 +1,6 @@
+import { controlsForRule } from "../frameworks/catalog.js";
 import { type Diagnostic, error } from "../hcl/diagnostic.js";
 import { fileStartRange, type Range } from "../hcl/range.js";
-import { controlsForRule } from "../frameworks/catalog.js";
 import type { AwsModel } from "../model/aws/model.js";
 import {
   formatMessage,

@@ -1,5 +1,5 @@
-import type { Diagnostic } from "../hcl/diagnostic.js";
 import type { Finding } from "../engine/finding.js";
+import type { Diagnostic } from "../hcl/diagnostic.js";
 import type { ScanReport } from "./report.js";
 
 /** `phiform check --format json`: every result (passes and unknowns too) and every diagnostic. */

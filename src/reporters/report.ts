@@ -1,6 +1,6 @@
-import type { Diagnostic } from "../hcl/diagnostic.js";
 import type { Finding } from "../engine/finding.js";
 import type { Framework } from "../frameworks/types.js";
+import type { Diagnostic } from "../hcl/diagnostic.js";
 
 /** Everything a reporter renders. Reporters are pure: (report) → string. */
 export interface ScanReport {

@@ -1,8 +1,8 @@
-import { formatDiagnostic } from "../hcl/diagnostic.js";
 import type { Finding } from "../engine/finding.js";
 import { controls, rulesForControl } from "../frameworks/catalog.js";
 import { frameworkTitles } from "../frameworks/control-list.js";
 import type { Control } from "../frameworks/types.js";
+import { formatDiagnostic } from "../hcl/diagnostic.js";
 import type { ResultStatus } from "../rules/rule.js";
 import type { ScanReport } from "./report.js";
 
