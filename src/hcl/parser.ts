@@ -74,7 +74,7 @@ import {
   T_TEMPLATE_SEQEND,
   type Tokens,
 } from "./lexer.js";
-import { buildTemplate, isSpaceUnit, type TemplatePart } from "./parse-template.js";
+import { buildTemplate, isSpaceUnit, nfc, type TemplatePart } from "./parse-template.js";
 import type { Pos, Range } from "./range.js";
 import { decodeBytes, LineIndex, sourceBytes, utf8Length } from "./source.js";
 
@@ -222,6 +222,8 @@ export class Parser {
   recovery = false;
   readonly diags: Diagnostic[] = [];
   private depth = 0;
+  /** Literal text may need NFC normalisation: the source is not ASCII, or a \u escape produced non-ASCII. */
+  private mayNeedNfc: boolean;
   private toldTooDeep = false;
 
   private constructor(
@@ -237,6 +239,11 @@ export class Parser {
     this.end = tokens.end;
     this.count = tokens.count;
     this.eof = tokens.count - 1;
+    this.mayNeedNfc = text === null;
+  }
+
+  normalize(s: string): string {
+    return this.mayNeedNfc ? nfc(s) : s;
   }
 
   static create(source: string | Uint8Array, file: string, mode: ScanMode): Parser {
@@ -246,7 +253,7 @@ export class Parser {
     const tokens = lex(bytes, bom, mode);
     const lines = new LineIndex(bytes, bom, src.ascii);
     const p = new Parser(bytes, src.text, file, lines, tokens, bom);
-    p.checkInvalidTokens(src.ascii);
+    if (tokens.invalid || !src.ascii || bytes.indexOf(0) >= 0) p.checkInvalidTokens(src.ascii);
     return p;
   }
 
@@ -262,6 +269,16 @@ export class Parser {
 
   tokRange(i: number): Range {
     return this.range(this.start[i] as number, this.end[i] as number);
+  }
+
+  /** From the start of token i to the end of token j. */
+  spanTok(i: number, j: number): Range {
+    return this.range(this.start[i] as number, this.end[j] as number);
+  }
+
+  /** From the start of `a` to the end of token j. */
+  toTok(a: Range, j: number): Range {
+    return { file: this.file, start: a.start, end: this.lines.pos(this.end[j] as number) };
   }
 
   between(a: Range, b: Range): Range {
@@ -562,19 +579,42 @@ export class Parser {
     }
   }
 
-  /** Reports nesting beyond MAX_DEPTH once and switches to recovery; the caller returns a placeholder. */
-  private tooDeep(): Range {
-    const r = this.nextRange();
+  /** Reports nesting beyond MAX_DEPTH, once per file, and enters recovery mode. */
+  private reportTooDeep(at: Range): void {
     if (!this.toldTooDeep) {
       this.toldTooDeep = true;
       this.diag(
         "Nesting too deep",
         `Brackets, blocks and template directives may be nested at most ${MAX_DEPTH} levels deep.`,
-        r,
+        at,
       );
     }
     this.recovery = true;
-    return r;
+  }
+
+  /**
+   * At the nesting limit, in place of an expression term: reports it and skips what would have been nested, the
+   * bracketed group that starts at the next token or else that one token. Always consumes input unless at EOF.
+   */
+  private tooDeep(): Range {
+    const first = this.peek();
+    const from = this.tokRange(first);
+    this.reportTooDeep(from);
+    const k = this.kind[first] as number;
+    if (k === T_EOF) return from;
+    this.read();
+    let last = first;
+    switch (k) {
+      case T_OBRACE:
+      case T_OBRACK:
+      case T_OPAREN:
+      case T_OQUOTE:
+      case T_OHEREDOC:
+      case T_TEMPLATE_INTERP:
+      case T_TEMPLATE_CONTROL:
+        last = this.recover(opposite(k));
+    }
+    return this.toTok(from, last);
   }
 
   // ---- structure ----------------------------------------------------------------------------------------------
@@ -715,12 +755,12 @@ export class Parser {
     const identRange = this.tokRange(ident);
     const mark = this.diags.length;
     const expr = this.parseExpression();
-    let endRange: Range;
+    let endTok: number;
     if (this.recovery && this.diags.length > mark) {
-      endRange = this.prevRange();
+      endTok = this.next - 1;
       this.recoverAfterBodyItem();
     } else {
-      endRange = this.prevRange();
+      endTok = this.next - 1;
       if (!singleLine) {
         const e = this.peek();
         const ek = this.kind[e];
@@ -735,10 +775,10 @@ export class Parser {
             const er = this.tokRange(e);
             this.diag(summary, detail, er, this.between(identRange, er));
           }
-          endRange = this.prevRange();
+          endTok = this.next - 1;
           this.recoverAfterBodyItem();
         } else {
-          endRange = this.prevRange();
+          endTok = this.next - 1;
           this.read();
         }
       }
@@ -749,7 +789,7 @@ export class Parser {
       nameRange: identRange,
       equalsRange: this.tokRange(eq),
       expr,
-      range: this.between(identRange, endRange),
+      range: this.toTok(identRange, endTok),
     };
   }
 
@@ -817,7 +857,7 @@ export class Parser {
     const pk = this.peekKind();
     if (pk === T_NEWLINE || pk === T_EOF || pk === T_CBRACE) {
       if (this.depth >= MAX_DEPTH) {
-        this.tooDeep();
+        this.reportTooDeep(oBraceRange);
         this.recover(T_CBRACE);
         body = null;
       } else {
@@ -916,7 +956,7 @@ export class Parser {
   }
 
   private parseTernaryConditional(): Expression {
-    const startRange = this.nextRange();
+    const startTok = this.peek();
     const mark = this.diags.length;
     const cond = this.parseBinaryOps(1);
     if (this.recovery && this.diags.length > mark) return cond;
@@ -932,7 +972,7 @@ export class Parser {
         "Missing false expression in conditional",
         "The conditional operator (...?...:...) requires a false expression, delimited by a colon.",
         cr,
-        this.between(startRange, cr),
+        this.between(this.tokRange(startTok), cr),
       );
       return cond;
     }
@@ -945,7 +985,7 @@ export class Parser {
       condition: cond,
       trueResult,
       falseResult,
-      range: this.between(startRange, falseResult.range),
+      range: { file: this.file, start: this.pos(this.start[startTok] as number), end: falseResult.range.end },
     };
   }
 
@@ -989,14 +1029,16 @@ export class Parser {
       const nk = this.peekKind();
       if (nk === T_DOT) {
         const dot = this.read();
-        const dotRange = this.tokRange(dot);
         const attrTok = this.peek();
         const ak = kind[attrTok];
         if (ak === T_IDENT) {
           this.read();
-          const rng = this.between(dotRange, this.tokRange(attrTok));
+          const rng = this.spanTok(dot, attrTok);
           ret = this.makeRelativeTraversal(ret, { kind: "attr", name: this.tokText(attrTok), range: rng }, rng);
-        } else if (ak === T_NUMBER) {
+          continue;
+        }
+        const dotRange = this.tokRange(dot);
+        if (ak === T_NUMBER) {
           // Legacy index `.0`, from HIL.
           this.read();
           const numRange = this.tokRange(attrTok);
@@ -1143,7 +1185,7 @@ export class Parser {
           }
         }
         this.popNewlines();
-        const rng = this.between(openRange, this.tokRange(close));
+        const rng = this.toTok(openRange, close);
         if (key.kind === "LiteralValue") {
           ret = this.makeRelativeTraversal(ret, { kind: "index", key: key.value, range: rng }, rng);
         } else if (key.kind === "Template" && key.parts.length === 1 && key.parts[0]?.kind === "LiteralValue") {
@@ -1215,7 +1257,7 @@ export class Parser {
         return {
           kind: "Parentheses",
           expr,
-          range: this.between(this.tokRange(oParen), this.tokRange(cParen)),
+          range: this.spanTok(oParen, cParen),
         };
       }
       case T_NUMBER: {
@@ -1245,6 +1287,26 @@ export class Parser {
       case T_OQUOTE:
       case T_OHEREDOC: {
         const open = this.read();
+        if (k === T_OQUOTE) {
+          // Fast path for the most common template: a plain quoted string.
+          const k1 = this.kind[open + 1];
+          if (k1 === T_QUOTEDLIT && this.kind[open + 2] === T_CQUOTE) {
+            const value = this.normalize(this.stringLitValue(open + 1, true));
+            this.next = open + 3;
+            const part: Expression = { kind: "LiteralValue", value, range: this.tokRange(open + 1) };
+            return { kind: "Template", parts: [part], heredoc: false, range: this.spanTok(open, open + 2) };
+          }
+          if (k1 === T_CQUOTE) {
+            this.next = open + 2;
+            const at = this.pos(this.end[open + 1] as number);
+            const part: Expression = {
+              kind: "LiteralValue",
+              value: "",
+              range: { file: this.file, start: at, end: at },
+            };
+            return { kind: "Template", parts: [part], heredoc: false, range: this.spanTok(open, open + 1) };
+          }
+        }
         const heredoc = k === T_OHEREDOC;
         const flush = heredoc && this.bytes[(this.start[open] as number) + 2] === 45;
         return this.parseTemplate(heredoc ? T_CHEREDOC : T_CQUOTE, flush, open);
@@ -1457,7 +1519,7 @@ export class Parser {
       this.read();
     }
     this.popNewlines();
-    return { kind: "TupleCons", elements, openRange, range: this.between(openRange, this.tokRange(close)) };
+    return { kind: "TupleCons", elements, openRange, range: this.toTok(openRange, close) };
   }
 
   private parseObjectCons(): Expression {
@@ -1574,7 +1636,7 @@ export class Parser {
       this.read();
     }
     this.popNewlines();
-    return { kind: "ObjectCons", items, openRange, range: this.between(openRange, this.tokRange(close)) };
+    return { kind: "ObjectCons", items, openRange, range: this.toTok(openRange, close) };
   }
 
   private finishParsingForExpr(open: number): Expression {
@@ -1595,7 +1657,7 @@ export class Parser {
         this.diag("Invalid 'for' expression", detail, nr, this.between(openRange, nr));
       }
       const close = this.recover(closeType);
-      return { kind: "Invalid", range: this.between(openRange, this.tokRange(close)) };
+      return { kind: "Invalid", range: this.toTok(openRange, close) };
     };
 
     if (this.peekKind() !== T_IDENT) return fail("For expression requires variable name after 'for'.");
@@ -1615,7 +1677,7 @@ export class Parser {
     const collection = this.parseExpression();
     if (this.recovery && this.diags.length > m1) {
       const close = this.recover(closeType);
-      return { kind: "Invalid", range: this.between(openRange, this.tokRange(close)) };
+      return { kind: "Invalid", range: this.toTok(openRange, close) };
     }
     if (this.peekKind() !== T_COLON) return fail("For expression requires a colon after the collection expression.");
     this.read();
@@ -1630,7 +1692,7 @@ export class Parser {
     }
     if (this.recovery && this.diags.length > m2) {
       const close = this.recover(closeType);
-      return { kind: "Invalid", range: this.between(openRange, this.tokRange(close)) };
+      return { kind: "Invalid", range: this.toTok(openRange, close) };
     }
 
     let group = false;
@@ -1647,7 +1709,7 @@ export class Parser {
       condition = this.parseExpression();
       if (this.recovery && this.diags.length > m3) {
         const close = this.recover(closeType);
-        return { kind: "Invalid", range: this.between(openRange, this.tokRange(close)) };
+        return { kind: "Invalid", range: this.toTok(openRange, close) };
       }
     }
 
@@ -1775,8 +1837,9 @@ export class Parser {
       return this.textOf(s, e);
     }
     if (!quoted) return this.textOf(s, e);
-    let q = bytes.indexOf(92, s);
-    if (q < 0 || q >= e) return this.textOf(s, e);
+    let q = s;
+    while (q < e && bytes[q] !== 92) q++;
+    if (q === e) return this.textOf(s, e);
     let out = "";
     let chunk = s;
     while (q < e) {
@@ -1832,6 +1895,7 @@ export class Parser {
               out += this.textOf(q, k);
             } else {
               out += String.fromCodePoint(cp);
+              if (cp >= 0x300) this.mayNeedNfc = true;
             }
           }
           q = k;

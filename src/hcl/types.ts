@@ -749,7 +749,9 @@ function optionalAttribute(
 function attributeName(key: Expression): string | undefined {
   const k = key.kind === "ObjectConsKey" && !key.forceNonLiteral ? key.wrapped : key;
   if (k.kind === "ScopeTraversal" && k.traversal.length === 0) return k.root;
-  if (k.kind === "LiteralValue" && typeof k.value === "string") return k.value;
+  if (k.kind === "LiteralValue" && (k.value === null || typeof k.value === "string" || typeof k.value === "boolean")) {
+    return String(k.value);
+  }
   if (k.kind === "Template" && k.parts.length === 1) {
     const only = k.parts[0] as Expression;
     if (only.kind === "LiteralValue" && typeof only.value === "string") return only.value;

@@ -12,7 +12,7 @@ import { relative } from "node:path";
 import type { Block, Body, Expression, ScopeTraversal } from "../hcl/ast.js";
 import { type Diagnostic, error } from "../hcl/diagnostic.js";
 import { evaluate } from "../hcl/eval.js";
-import type { HclFunction } from "../hcl/function.js";
+import { FunctionError, type HclFunction } from "../hcl/function.js";
 import { collectRefs } from "../hcl/operations.js";
 import { parseTemplate } from "../hcl/parser.js";
 import { fileStartRange, formatRange, type Range } from "../hcl/range.js";
@@ -215,7 +215,11 @@ class Evaluator {
       createFunctions({
         baseDir: this.rootAbsDir,
         rootDir: configuration.rootDir,
-        readFile: (path: string) => fs.readFile(path),
+        readFile: (path: string) => {
+          const bytes = fs.readFile(path);
+          if (bytes === null) throw new FunctionError(`cannot read ${path}`);
+          return bytes;
+        },
         renderTemplate: (text: string, path: string, vars: Readonly<Record<string, Value>>) =>
           this.renderTemplate(text, path, vars),
       });
