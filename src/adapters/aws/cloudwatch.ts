@@ -8,7 +8,7 @@ import type { Alarm, AlarmAction, LogGroup, MetricFilter } from "../../model/aws
 import type { Topic } from "../../model/aws/sns.js";
 import type { AdaptContext, Mutable } from "./context.js";
 import { arnName, JoinIndex } from "./join.js";
-import { blocks, rawValue } from "./read.js";
+import { blocks, rawValue, written } from "./read.js";
 
 /** `arn:aws:logs:region:account:log-group:NAME` or `…:NAME:*` → NAME. */
 export function logGroupNameOf(text: string): string | undefined {
@@ -63,7 +63,7 @@ export function adaptMetricsAndAlarms(
   for (const instance of ctx.instances("aws_cloudwatch_log_metric_filter")) {
     ctx.guard(instance, () => {
       const body = instance.body;
-      const logGroup = logGroups.resolve(rawValue(body, "log_group_name"), { from: instance, nameOf: logGroupNameOf });
+      const logGroup = logGroups.resolve(written(body, "log_group_name"), { from: instance, nameOf: logGroupNameOf });
       const filter: Mutable<MetricFilter> = {
         ...ctx.base(instance),
         name: r.string(body, "name"),

@@ -27,7 +27,7 @@ import type { EvaluatedBody, ResourceInstance } from "../../terraform/graph.js";
 import type { AdaptContext, Mutable } from "./context.js";
 import { bucketNameOf, JoinIndex } from "./join.js";
 import { unjoined } from "./kms.js";
-import { block, blocks, rawValue } from "./read.js";
+import { block, blocks, rawValue, written } from "./read.js";
 
 type BucketPart =
   | "encryption"
@@ -174,7 +174,7 @@ export class BucketAdapter {
   private joinSplit(instance: ResourceInstance, part: BucketPart): void {
     const { ctx } = this;
     const body = instance.body;
-    const link = this.index.resolve(rawValue(body, "bucket"), { from: instance, nameOf: bucketNameOf });
+    const link = this.index.resolve(written(body, "bucket"), { from: instance, nameOf: bucketNameOf });
     if (link.kind !== "resolved") {
       ctx.diagnostics.push(unjoined(body.attributes.bucket?.range ?? instance.range, instance.address, "bucket"));
       return;
