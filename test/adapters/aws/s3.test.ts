@@ -189,3 +189,29 @@ describe("S3: inline (deprecated) blocks", () => {
     expect(rule && leaf(rule.status)).toBe('"Enabled" explicit main.tf:51:7-51:25');
   });
 });
+
+describe("S3 join: iteration-dependent references", () => {
+  const { model, diagnostics, graph } = adaptFixture("unknown-expansion");
+
+  it("joins an unknown expansion to the bucket's unknown expansion", () => {
+    expect(diags(graph.diagnostics)).toEqual(["error main.tf:1:1-1:19 No value for required variable"]);
+    const b = bucketOf(model.buckets, "aws_s3_bucket.b[*]");
+    expect(b.sources.map((s) => s.address)).toEqual(["aws_s3_bucket.b[*]", "aws_s3_bucket_versioning.b[*]"]);
+    expect(leaf(b.name)).toBe("undefined unknown main.tf:7:3-7:24");
+    expect(leaf(b.versioning.status)).toBe('"Enabled" explicit main.tf:14:5-14:23');
+  });
+
+  it("joins through a local map of bucket ids by key", () => {
+    expect(bucketOf(model.buckets, 'aws_s3_bucket.known["y"]').versioning.provenance.address).toBe(
+      'aws_s3_bucket_versioning.known["y"]',
+    );
+  });
+
+  it("reports two resources configuring the same part of one bucket and keeps the first", () => {
+    expect(diags(diagnostics)).toEqual(["warning main.tf:35:1-38:2 Bucket configured twice"]);
+    const x = bucketOf(model.buckets, 'aws_s3_bucket.known["x"]');
+    expect(x.publicAccessBlock.provenance.address).toBe('aws_s3_bucket_public_access_block.known["x"]');
+    expect(x.sources.map((s) => s.address)).toContain('aws_s3_bucket_public_access_block.known["y"]');
+    expect(bucketOf(model.buckets, 'aws_s3_bucket.known["y"]').publicAccessBlock.provenance.kind).toBe("absent");
+  });
+});
