@@ -62,7 +62,10 @@ describe("CloudTrail, CloudWatch and SNS", () => {
     expect(leaf(group.retentionInDays)).toBe("2192 explicit logging.tf:24:3-24:27");
     expect(link(group.kmsKey.key)).toBe("aws_kms_key.logs");
     expect(group.kmsKey.viaAlias).toBe("aws_kms_alias.logs");
-    expect(group.metricFilters.map((f) => f.address)).toEqual(["aws_cloudwatch_log_metric_filter.root"]);
+    expect(group.metricFilters.map((f) => f.address)).toEqual([
+      "aws_cloudwatch_log_metric_filter.root",
+      "aws_cloudwatch_log_metric_filter.no_mfa",
+    ]);
     const filter = byAddress(model.metricFilters, "aws_cloudwatch_log_metric_filter.root");
     expect(leaf(filter.pattern)).toBe('"{ $.userIdentity.type = \\"Root\\" }" explicit logging.tf:96:3-96:56');
     expect(filter.alarms.map((a) => a.address)).toEqual(["aws_cloudwatch_metric_alarm.root"]);
@@ -72,6 +75,15 @@ describe("CloudTrail, CloudWatch and SNS", () => {
       "undefined unknown logging.tf:113:3-113:99 -> aws_sns_topic.alarms",
       '"arn:aws:sns:us-east-1:123456789012:elsewhere" explicit logging.tf:113:3-113:99 -> literal arn:aws:sns:us-east-1:123456789012:elsewhere',
     ]);
+  });
+
+  it("joins a filter by log group name and an alarm naming the filter's metric by reference", () => {
+    const filter = byAddress(model.metricFilters, "aws_cloudwatch_log_metric_filter.no_mfa");
+    expect(link(filter.logGroup)).toBe("aws_cloudwatch_log_group.trail");
+    const alarm = byAddress(model.alarms, "aws_cloudwatch_metric_alarm.no_mfa");
+    expect(alarm.metricFilters).toEqual([filter]);
+    expect(alarm.alarmActions).toEqual([]);
+    expect(leaf(alarm.alarmActionsList)).toBe("undefined default logging.tf:127:1-136:2");
   });
 
   it("joins a topic policy resource and resolves the topic key by alias name", () => {
