@@ -343,7 +343,7 @@ resource "aws_default_security_group" "this" {
 
 ################################################################################
 # Optional encrypted RDS instance (seed 001): private, Multi-AZ, backups, deletion protection,
-# IAM authentication, master password in Secrets Manager under the PHI key, TLS enforced.
+# IAM authentication, master password generated and kept in Secrets Manager, TLS enforced.
 ################################################################################
 
 resource "aws_db_subnet_group" "this" {
@@ -402,7 +402,7 @@ resource "aws_db_instance" "this" {
   storage_encrypted                   = true
   kms_key_id                          = module.kms_phi.key_arn
   manage_master_user_password         = true
-  master_user_secret_kms_key_id       = module.kms_phi.key_arn
+  master_user_secret_kms_key_id       = var.rds.master_user_secret_kms_key_arn
   iam_database_authentication_enabled = true
   ca_cert_identifier                  = "rds-ca-rsa2048-g1"
 
