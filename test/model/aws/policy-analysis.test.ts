@@ -1073,6 +1073,38 @@ describe("trustedPrincipals", () => {
     ]);
   });
 
+  it("reports an Allow with NotPrincipal as everyone, and a principal of unknown shape as unknown", () => {
+    const p = policyOf({
+      Statement: [
+        { Effect: "Allow", Action: "sts:AssumeRole", NotPrincipal: { AWS: "arn:aws:iam::123456789012:user/mallory" } },
+        { Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "ec2.amazonaws.com" } },
+        { Effect: "Allow", Action: "sts:AssumeRole", Principal: new Unknown([], "map") },
+      ],
+    });
+    const withMfa = policyOf({
+      Statement: [
+        {
+          Effect: "Allow",
+          Action: "sts:AssumeRole",
+          Principal: new Unknown([], "map"),
+          Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
+        },
+        { Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "ec2.amazonaws.com" } },
+      ],
+    });
+    // The service's grant without MFA says nothing about the unknown principal.
+    expect(trustedPrincipals(withMfa).map((t) => [t.kind, t.mfaRequired])).toEqual([
+      ["unknown", "unknown"],
+      ["service", "no"],
+    ]);
+    expect(trustedPrincipals(p).map((t) => [t.kind, t.human, t.mfaRequired, ranges(t.statements)])).toEqual([
+      ["wildcard", "yes", "no", at(0)],
+      ["service", "no", "no", at(1)],
+      // Whoever it is, nothing asks for MFA.
+      ["unknown", "unknown", "no", at(2)],
+    ]);
+  });
+
   it("classifies principal entries", () => {
     expect(principalKind({ type: "CanonicalUser", value: "abc" })).toBe("canonical-user");
     expect(principalKind({ type: "unknown", value: ref("var.p") })).toBe("unknown");
