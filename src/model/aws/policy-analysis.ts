@@ -13,6 +13,7 @@
  * case-insensitively, ARNs case-sensitively. Policy variables (`${aws:username}`) and unknown parts are unknown text.
  */
 
+import type { Range } from "../../hcl/range.js";
 import { type Reference, Unknown } from "../../hcl/value.js";
 import {
   type Condition,
@@ -1642,12 +1643,17 @@ interface PrincipalGroup {
   readonly statements: PolicyStatement[];
 }
 
-/** The distinct principals that Allow statements (or statements of unknown effect) name, in document order. */
+/**
+ * The distinct principals that Allow statements (or statements of unknown effect) name, in document order; an Allow
+ * with NotPrincipal names the wildcard.
+ */
 function namedPrincipals(statements: readonly PolicyStatement[]): PrincipalGroup[] {
   const groups = new Map<string, PrincipalGroup>();
   for (const stmt of statements) {
     if (effectIs(stmt, "Allow") === NO) continue;
-    (stmt.principal ?? []).forEach((e, i) => {
+    // An Allow with NotPrincipal grants everyone but the principals it lists.
+    const entries: readonly PrincipalEntry[] = stmt.notPrincipal ? [{ type: "*", value: "*" }] : (stmt.principal ?? []);
+    entries.forEach((e, i) => {
       const key = principalKey(e, `#${stmt.index}:${i}`);
       const group = groups.get(key);
       if (!group) groups.set(key, { principal: e, statements: [stmt] });
@@ -1655,6 +1661,31 @@ function namedPrincipals(statements: readonly PolicyStatement[]): PrincipalGroup
     });
   }
   return [...groups.values()];
+}
+
+/**
+ * How to ask about a named principal. One whose shape is unknown cannot be matched: it is asked about through the
+ * statements naming it (and every Deny) only, and no answer about it is better than "unknown".
+ */
+function principalQuestion(
+  principal: PrincipalEntry,
+  naming: readonly PolicyStatement[],
+  statements: readonly PolicyStatement[],
+  exact: boolean,
+): { who: PrincipalQuery | undefined; policy: Policies; cap: T } {
+  const who = queryOf(principal, exact);
+  if (who)
+    return {
+      who,
+      policy: { version: undefined, id: undefined, statements, range: naming[0]?.range as Range },
+      cap: YES,
+    };
+  const own = statements.filter((s) => naming.includes(s) || effectIs(s, "Allow") !== YES);
+  return {
+    who,
+    policy: { version: undefined, id: undefined, statements: own, range: naming[0]?.range as Range },
+    cap: UNKNOWN,
+  };
 }
 
 export const ASSUME_ROLE_ACTIONS: readonly string[] = [
@@ -1683,18 +1714,12 @@ export function trustedPrincipals(trustPolicy: Policies): TrustedPrincipal[] {
   const statements = statementsOf(trustPolicy);
   const out: TrustedPrincipal[] = [];
   for (const { principal, statements: naming } of namedPrincipals(statements)) {
-    const who = queryOf(principal);
-    const granted = ASSUME_ROLE_ACTIONS.filter(
-      (action) => allows(trustPolicy, { action, principal: who }).result !== "no",
-    );
+    const { who, policy, cap } = principalQuestion(principal, naming, statements, false);
+    const granted = ASSUME_ROLE_ACTIONS.filter((action) => allows(policy, { action, principal: who }).result !== "no");
     if (granted.length === 0) continue;
-    let mfa: T = YES;
+    let mfa: T = cap;
     for (const action of granted) {
-      const without = allows(
-        trustPolicy,
-        { action, principal: who },
-        { withoutCondition: "aws:MultiFactorAuthPresent" },
-      );
+      const without = allows(policy, { action, principal: who }, { withoutCondition: "aws:MultiFactorAuthPresent" });
       mfa = and(mfa, not(TRI.indexOf(without.result) as T));
     }
     const kind = principalKind(principal);
@@ -1746,13 +1771,14 @@ export interface KeyPrincipalAccess {
  * use it is granted — to check that administrators and users are different principals.
  */
 export function keyPolicyPrincipals(keyPolicy: Policies): KeyPrincipalAccess[] {
-  return namedPrincipals(statementsOf(keyPolicy)).map(({ principal, statements }) => {
-    const who = queryOf(principal, true);
+  const all = statementsOf(keyPolicy);
+  return namedPrincipals(all).map(({ principal, statements }) => {
+    const { who, policy, cap } = principalQuestion(principal, statements, all, true);
     const access = (catalogue: readonly string[]): ActionAccess => {
       let result: T = NO;
       const actions: string[] = [];
       for (const action of catalogue) {
-        const t = TRI.indexOf(allows(keyPolicy, { action, principal: who }).result) as T;
+        const t = and(cap, TRI.indexOf(allows(policy, { action, principal: who }).result) as T);
         if (t !== NO) actions.push(action);
         result = or(result, t);
       }

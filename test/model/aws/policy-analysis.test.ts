@@ -539,6 +539,15 @@ describe("allows", () => {
     );
   });
 
+  it("lets the bucket's ForceTLSOnly deny insecure use of an identity policy's grant", () => {
+    const identity = policyOf({ Statement: [{ Effect: "Allow", Action: "s3:*", Resource: "*" }] });
+    const request = { action: "s3:GetObject", resource: bucketObjectsSubject(phiSymbolic) };
+    expect(allows(identity, request, { withoutCondition: "aws:SecureTransport" }).result).toBe("yes");
+    const both = allows([identity, forceTlsOnly], request, { withoutCondition: "aws:SecureTransport" });
+    expect([both.result, both.statements.map((s) => s.sid)]).toEqual(["no", ["ForceTLSOnly"]]);
+    expect(allows([identity, forceTlsOnly], request).result).toBe("yes");
+  });
+
   it("evaluates a TLS-version Deny (s3:TlsVersion)", () => {
     const p = policyOf({
       Statement: [
@@ -715,6 +724,24 @@ describe("wildcardActionGrants", () => {
       [5, "all", undefined, ref("var.action"), "unknown", line(60, 7, 8)],
       [5, "service", "s3", tpl("s3:", ref("var.verb")), "unknown", line(60, 7, 8)],
     ]);
+  });
+});
+
+describe("data access on all resources (s3:* on *)", () => {
+  it("finds data-plane actions granted on Resource *", () => {
+    const p = policyOf({
+      Statement: [
+        { Effect: "Allow", Action: "s3:*", Resource: "*" },
+        { Effect: "Allow", Action: "kms:Decrypt", Resource: ref("aws_kms_key.phi", "arn") },
+        { Effect: "Allow", Action: "s3:ListAllMyBuckets", Resource: "*" },
+      ],
+    });
+    const onAll = p.statements.filter(
+      (s) => resourceTargets(s).some((t) => t.kind === "all") && coveredActions(s, DATA_PLANE_ACTIONS).length > 0,
+    );
+    expect(ranges(onAll)).toEqual(at(0));
+    expect(coveredActions(p.statements[0] as PolicyStatement, DATA_PLANE_ACTIONS)).toHaveLength(14);
+    expect(wildcardActionGrants(p).map((g) => [g.statement.index, g.scope, g.service])).toEqual([[0, "service", "s3"]]);
   });
 });
 
@@ -1070,6 +1097,38 @@ describe("trustedPrincipals", () => {
       // Principal "*" in the last statement lets the provider's users call AssumeRole too.
       ["arn:aws:iam::123456789012:saml-provider/Okta", "federated", "no", ["sts:AssumeRole", "sts:AssumeRoleWithSAML"]],
       ["*", "wildcard", "yes", ["sts:AssumeRole"]],
+    ]);
+  });
+
+  it("reports an Allow with NotPrincipal as everyone, and a principal of unknown shape as unknown", () => {
+    const p = policyOf({
+      Statement: [
+        { Effect: "Allow", Action: "sts:AssumeRole", NotPrincipal: { AWS: "arn:aws:iam::123456789012:user/mallory" } },
+        { Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "ec2.amazonaws.com" } },
+        { Effect: "Allow", Action: "sts:AssumeRole", Principal: new Unknown([], "map") },
+      ],
+    });
+    const withMfa = policyOf({
+      Statement: [
+        {
+          Effect: "Allow",
+          Action: "sts:AssumeRole",
+          Principal: new Unknown([], "map"),
+          Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
+        },
+        { Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "ec2.amazonaws.com" } },
+      ],
+    });
+    // The service's grant without MFA says nothing about the unknown principal.
+    expect(trustedPrincipals(withMfa).map((t) => [t.kind, t.mfaRequired])).toEqual([
+      ["unknown", "unknown"],
+      ["service", "no"],
+    ]);
+    expect(trustedPrincipals(p).map((t) => [t.kind, t.human, t.mfaRequired, ranges(t.statements)])).toEqual([
+      ["wildcard", "yes", "no", at(0)],
+      ["service", "no", "no", at(1)],
+      // Whoever it is, nothing asks for MFA.
+      ["unknown", "unknown", "no", at(2)],
     ]);
   });
 
