@@ -41,7 +41,7 @@ function rawList(value: Value | undefined): readonly Value[] {
   return [plain];
 }
 
-/** A missing policy attribute: an empty explicit document is not the same, so it is an unknown-origin stand-in. */
+/** A required policy attribute that is not written: origin `default`, no document (rules treat it as absent). */
 function missingPolicy(instance: ResourceInstance, attribute: string): PolicyValue {
   return {
     address: instance.address,
