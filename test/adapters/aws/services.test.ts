@@ -41,7 +41,6 @@ describe("CloudTrail, CloudWatch and SNS", () => {
     expect(link(trail.bucket)).toBe("aws_s3_bucket.trail");
     expect(link(trail.logGroup)).toBe("aws_cloudwatch_log_group.trail");
     expect(link(trail.kmsKey.key)).toBe("aws_kms_key.logs");
-    expect(byAddress(model.buckets, "aws_s3_bucket.trail").trailSources).toEqual(["aws_cloudtrail.main"]);
   });
 
   it("derives S3 data-event coverage from basic and advanced selectors", () => {
@@ -55,6 +54,19 @@ describe("CloudTrail, CloudWatch and SNS", () => {
       '"WriteOnly" explicit logging.tf:37:5-37:34',
     ]);
     expect(trail.advancedEventSelectors.map((s) => s.fieldSelectors.length)).toEqual([4, 3]);
+  });
+
+  it("reads a basic selector over every bucket, and a bucket outside the configuration as a literal", () => {
+    const trail = byAddress(model.trails, "aws_cloudtrail.all_buckets");
+    expect(link(trail.bucket)).toBe("aws_s3_bucket.trail");
+    expect(trail.s3DataEvents.map(coverage)).toEqual([
+      "logging.tf:143:5-146:6 all read+write",
+      "logging.tf:143:5-146:6 arn:aws:s3:::acme-elsewhere/ read+write",
+    ]);
+    expect(byAddress(model.buckets, "aws_s3_bucket.trail").trailSources).toEqual([
+      "aws_cloudtrail.main",
+      "aws_cloudtrail.all_buckets",
+    ]);
   });
 
   it("joins metric filter → log group, filter → alarm, alarm → topic", () => {
