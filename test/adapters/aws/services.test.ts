@@ -119,6 +119,26 @@ describe("CloudTrail, CloudWatch and SNS", () => {
   });
 });
 
+describe("KMS key kinds and key policies", () => {
+  const { model } = adaptFixture("services");
+
+  it("joins a separate key policy and reads the key spec and usage", () => {
+    const key = byAddress(model.keys, "aws_kms_key.signing");
+    expect(leaf(key.keySpec)).toBe('"ECC_NIST_P256" explicit logging.tf:155:3-155:45');
+    expect(leaf(key.keyUsage)).toBe('"SIGN_VERIFY" explicit logging.tf:156:3-156:43');
+    expect(key.policy?.address).toBe("aws_kms_key_policy.signing");
+    expect(key.policy?.document?.statements[0]?.action).toEqual(["kms:*"]);
+    expect(key.sources.map((s) => s.address)).toEqual(["aws_kms_key.signing", "aws_kms_key_policy.signing"]);
+    expect(model.byAddress.get("aws_kms_key_policy.signing")).toBe(key);
+  });
+
+  it("marks imported key material as EXTERNAL", () => {
+    const key = byAddress(model.keys, "aws_kms_external_key.byok");
+    expect(leaf(key.keyOrigin)).toBe('"EXTERNAL" default logging.tf:167:1-169:2');
+    expect(key.customerManaged).toBe(true);
+  });
+});
+
 describe("RDS, DynamoDB, EBS, VPC, ELB and account settings", () => {
   const { model } = adaptFixture("services");
 
