@@ -1,5 +1,9 @@
 /** Small helpers rules share: three-valued judgements over tracked leaves, scope filters, message text. */
+import type { Range } from "../hcl/range.js";
+import type { PolicyValue } from "../model/aws/iam.js";
+import { publicGrants, type ResourceIdentity } from "../model/aws/policy-analysis.js";
 import type { ModelObject, Tracked } from "../model/aws/resource.js";
+import type { Bucket } from "../model/aws/s3.js";
 import type { ResultStatus, RuleScope } from "./rule.js";
 
 /** pass/fail by `ok` for a known value; unknown when the value is only known after apply. */
@@ -25,4 +29,78 @@ export function worst(statuses: readonly ResultStatus[]): ResultStatus {
   if (statuses.includes("fail")) return "fail";
   if (statuses.includes("unknown")) return "unknown";
   return "pass";
+}
+
+/** Where a policy's statements are written: its `aws_iam_policy_document` block, else the policy attribute. */
+export function policyLocation(policy: PolicyValue): Range {
+  return policy.dataSourceRange ?? policy.range;
+}
+
+/** A bucket as the policy analyser names it: by address (symbolic ARN), and by name when known before apply. */
+export function bucketIdentity(bucket: Bucket): ResourceIdentity {
+  return bucket.name.value === undefined
+    ? { address: bucket.address }
+    : { address: bucket.address, name: bucket.name.value };
+}
+
+/** Canned ACLs that grant access beyond the bucket owner's account. */
+const publicCannedAcls = new Set(["public-read", "public-read-write", "authenticated-read"]);
+
+export interface Exposure {
+  readonly status: "public" | "private" | "unknown";
+  /** Why it is (or may be) public: the public statement, the ACL, or the unknown leaf; the bucket when private. */
+  readonly at: Range;
+  readonly reason: string;
+}
+
+/**
+ * Whether a bucket is public in effect: its policy grants to everyone (without a restricting condition) and Block
+ * Public Access neither rejects nor ignores it, or a public canned ACL is in force (ACLs not disabled, not blocked).
+ */
+export function bucketExposure(bucket: Bucket): Exposure {
+  const pab = bucket.publicAccessBlock;
+  const neutralised = (flags: readonly Tracked<boolean>[]): ResultStatus =>
+    flags.some((f) => f.origin !== "unknown" && f.value === true)
+      ? "pass"
+      : flags.some((f) => f.origin === "unknown")
+        ? "unknown"
+        : "fail";
+  const unknowns: Exposure[] = [];
+  const policy = bucket.policy;
+  if (policy) {
+    const blocked = neutralised([pab.blockPublicPolicy, pab.restrictPublicBuckets]);
+    if (blocked !== "pass") {
+      if (policy.origin === "unknown" || !policy.document) {
+        unknowns.push({ status: "unknown", at: policy.range, reason: "its policy is known only after apply" });
+      } else {
+        for (const grant of publicGrants(policy.document)) {
+          if (grant.result === "no") continue;
+          const status = grant.result === "yes" && blocked === "fail" ? "public" : "unknown";
+          const exposure: Exposure = { status, at: grant.statement.range, reason: "its policy grants to everyone" };
+          if (status === "public") return exposure;
+          unknowns.push(exposure);
+        }
+      }
+    }
+  }
+  const acl = bucket.acl.acl;
+  const ownership = bucket.ownership.objectOwnership;
+  const aclsDisabled = ownership.origin !== "unknown" && ownership.value === "BucketOwnerEnforced";
+  if (!aclsDisabled) {
+    const blocked = neutralised([pab.blockPublicAcls, pab.ignorePublicAcls]);
+    const aclPublic = acl.origin === "unknown" ? "unknown" : publicCannedAcls.has(acl.value ?? "") ? "fail" : "pass";
+    if (blocked !== "pass" && aclPublic !== "pass") {
+      const status =
+        aclPublic === "fail" && blocked === "fail" && ownership.origin !== "unknown" ? "public" : "unknown";
+      const exposure: Exposure = { status, at: acl.range, reason: `its ACL is ${show(acl)}` };
+      if (status === "public") return exposure;
+      unknowns.push(exposure);
+    }
+    const grants = bucket.acl.hasGrants;
+    if (blocked !== "pass" && grants.origin !== "default" && grants.value !== false) {
+      // Explicit grants may name AllUsers; their grantees are not in the model, so they are not judged private.
+      unknowns.push({ status: "unknown", at: grants.range, reason: "its ACL grants are not analysed" });
+    }
+  }
+  return unknowns[0] ?? { status: "private", at: bucket.range, reason: "" };
 }

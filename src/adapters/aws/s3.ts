@@ -253,6 +253,10 @@ export class BucketAdapter {
         return bucket.policy ? "inline" : undefined;
       case "replication":
         return bucket.replication?.provenance.kind;
+      case "objectLock":
+        // `object_lock_enabled = true` on the bucket is how Object Lock is enabled, not a competing configuration:
+        // only a legacy inline retention block conflicts with the separate resource.
+        return bucket.objectLock.retentionProvenance.kind;
       default:
         return bucket[part].provenance.kind;
     }
