@@ -104,3 +104,39 @@ export function bucketExposure(bucket: Bucket): Exposure {
   }
   return unknowns[0] ?? { status: "private", at: bucket.range, reason: "" };
 }
+
+/** The four Block Public Access flags by their Terraform names, in the model's order. */
+export function publicAccessFlags(block: {
+  readonly blockPublicAcls: Tracked<boolean>;
+  readonly blockPublicPolicy: Tracked<boolean>;
+  readonly ignorePublicAcls: Tracked<boolean>;
+  readonly restrictPublicBuckets: Tracked<boolean>;
+}): readonly (readonly [string, Tracked<boolean>])[] {
+  return [
+    ["block_public_acls", block.blockPublicAcls],
+    ["block_public_policy", block.blockPublicPolicy],
+    ["ignore_public_acls", block.ignorePublicAcls],
+    ["restrict_public_buckets", block.restrictPublicBuckets],
+  ];
+}
+
+/** Earliest in the source first, so a finding points at the first flag a reader meets. */
+export function bySourcePosition<T extends readonly [string, Tracked<boolean>]>(a: T, b: T): number {
+  return a[1].range.start.byte - b[1].range.start.byte;
+}
+
+/**
+ * Flags that must all be true: fail naming those that are not (located at the first in the source), else unknown
+ * naming those known only after apply, else pass.
+ */
+export function judgeFlags(flags: readonly (readonly [string, Tracked<boolean>])[]): {
+  readonly status: ResultStatus;
+  readonly names: string;
+  readonly at: Range | undefined;
+} {
+  const off = flags.filter(([, f]) => f.origin !== "unknown" && f.value !== true).sort(bySourcePosition);
+  const unknown = flags.filter(([, f]) => f.origin === "unknown").sort(bySourcePosition);
+  const decisive = off.length > 0 ? off : unknown;
+  const status: ResultStatus = off.length > 0 ? "fail" : unknown.length > 0 ? "unknown" : "pass";
+  return { status, names: decisive.map(([name]) => name).join(", "), at: decisive[0]?.[1].range };
+}
