@@ -31,6 +31,14 @@ export function worst(statuses: readonly ResultStatus[]): ResultStatus {
   return "pass";
 }
 
+/**
+ * A bucket that receives the server access logs of other buckets: exempt from the rules a log target cannot meet
+ * (CMK encryption, Object Lock, its own access logging). A bucket logging only into itself is not exempt.
+ */
+export function isLogTargetOfOthers(bucket: Bucket): boolean {
+  return bucket.logSources.some((source) => source !== bucket);
+}
+
 /** Where a policy's statements are written: its `aws_iam_policy_document` block, else the policy attribute. */
 export function policyLocation(policy: PolicyValue): Range {
   return policy.dataSourceRange ?? policy.range;

@@ -1,5 +1,5 @@
 import { defineRule } from "../../rule.js";
-import { bucketExposure, inScope, show } from "../../support.js";
+import { bucketExposure, inScope, isLogTargetOfOthers, show } from "../../support.js";
 
 export default defineRule({
   id: "s3-bucket-access-logging",
@@ -34,7 +34,7 @@ export default defineRule({
   check(context) {
     for (const bucket of inScope("phi", context.model.buckets)) {
       // Logging a log target into another bucket recurses without end: exempt (RULES.md decisions).
-      if (bucket.isLogTarget) continue;
+      if (isLogTargetOfOthers(bucket)) continue;
       const logging = bucket.logging;
       const data = { bucket: bucket.address, target: show(logging.targetBucketName) };
       const at = logging.targetBucketName.range;

@@ -1,6 +1,6 @@
 import type { Bucket } from "../../../model/aws/s3.js";
 import { defineRule, type MessageData, type ResultStatus } from "../../rule.js";
-import { inScope, show } from "../../support.js";
+import { inScope, isLogTargetOfOthers, show } from "../../support.js";
 
 interface Verdict {
   readonly status: ResultStatus;
@@ -93,7 +93,7 @@ export default defineRule({
   check(context) {
     // Access-log targets cannot use SSE-KMS (delivery fails): s3-access-log-bucket-sse-s3 judges them instead.
     for (const bucket of inScope("phi", context.model.buckets)) {
-      if (bucket.isLogTarget) continue;
+      if (isLogTargetOfOthers(bucket)) continue;
       const verdict = judgeEncryption(bucket);
       context.report(verdict.status, bucket, verdict.messageId, verdict.data, verdict.at);
     }

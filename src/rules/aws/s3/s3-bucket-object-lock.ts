@@ -1,6 +1,6 @@
 import type { Bucket } from "../../../model/aws/s3.js";
 import { defineRule, type MessageData, type ResultStatus } from "../../rule.js";
-import { inScope, show } from "../../support.js";
+import { inScope, isLogTargetOfOthers, show } from "../../support.js";
 
 export interface ObjectLockOptions {
   /** The shortest default retention accepted, in days (years count as 365 days, as S3 counts them). */
@@ -86,7 +86,7 @@ resource "aws_s3_bucket_object_lock_configuration" "this" {
   check(context) {
     for (const bucket of inScope("phi", context.model.buckets)) {
       // Access-log targets cannot have Object Lock (delivery fails): exempt (RULES.md decisions).
-      if (bucket.isLogTarget) continue;
+      if (isLogTargetOfOthers(bucket)) continue;
       const verdict = judgeLock(bucket, context.options);
       context.report(
         verdict.status,

@@ -277,6 +277,16 @@ ${sse(`      sse_algorithm     = "aws:kms"
       errors: [{ messageId: "sseS3", line: 9, column: 7, endLine: 9, endColumn: 31 }],
     },
     {
+      name: "a PHI bucket logging into itself is not exempt as a log target",
+      code: `${phiBucket}${sse(`      sse_algorithm = "AES256"`)}
+resource "aws_s3_bucket_logging" "phi" {
+  bucket        = aws_s3_bucket.phi.id
+  target_bucket = aws_s3_bucket.phi.id
+}
+`,
+      errors: [{ messageId: "sseS3", line: 9, column: 7, endLine: 9, endColumn: 31 }],
+    },
+    {
       name: "the key is known only after apply",
       code: `${phiBucket}
 data "aws_ssm_parameter" "key" {
