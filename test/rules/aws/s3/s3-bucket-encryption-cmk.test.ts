@@ -239,6 +239,16 @@ ${sse(`      sse_algorithm     = "aws:kms"
       errors: [{ messageId: "awsManagedKey", line: 14, column: 7, endLine: 14, endColumn: 63 }],
     },
     {
+      name: "the aws/s3 key looked up through a key data source",
+      code: `${phiBucket}
+data "aws_kms_key" "s3" {
+  key_id = "alias/aws/s3"
+}
+${sse(`      sse_algorithm     = "aws:kms"
+      kms_master_key_id = data.aws_kms_key.s3.arn`)}`,
+      errors: [{ messageId: "awsManagedKey", line: 14, column: 7, endLine: 14, endColumn: 50 }],
+    },
+    {
       name: "for_each bucket map: only the bucket whose own SSE resource is AES256 fails",
       code: forEachBuckets(`{ claims = "aws:kms", imaging = "AES256" }`),
       errors: [
