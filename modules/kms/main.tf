@@ -2,14 +2,12 @@ data "aws_caller_identity" "current" {}
 
 data "aws_partition" "current" {}
 
-data "aws_region" "current" {
-  region = var.region
-}
+data "aws_region" "current" {}
 
 locals {
   account_id = data.aws_caller_identity.current.account_id
   partition  = data.aws_partition.current.partition
-  region     = data.aws_region.current.region
+  region     = coalesce(var.region, data.aws_region.current.region)
 
   # Manage the key, never use it: no Encrypt/Decrypt/GenerateDataKey and no CreateGrant, so an administrator
   # cannot hand itself data access (HIPAA 164.308(a)(4)(ii)(B), separation of duties).
