@@ -1,6 +1,18 @@
 /** Account-level settings. */
-import type { AccessAnalyzer, AccountPublicAccessBlock, PasswordPolicy } from "../../model/aws/account.js";
+import type { AccessAnalyzer, Account, AccountPublicAccessBlock, PasswordPolicy } from "../../model/aws/account.js";
+import type { ResourceGraph } from "../../terraform/graph.js";
 import type { AdaptContext } from "./context.js";
+
+/** Where the account is configured: the root `provider "aws"`, else the first AWS resource (or its root module call). */
+export function accountOf(graph: ResourceGraph): Account | undefined {
+  const provider = graph.providers.find(
+    (p) => p.name === "aws" && p.alias === null && !p.address.startsWith("module."),
+  );
+  if (provider) return { address: "account", range: provider.range };
+  const first = graph.instances.find((i) => i.mode === "managed" && i.type.startsWith("aws_"));
+  if (!first) return undefined;
+  return { address: "account", range: first.moduleCalls[0]?.range ?? first.range };
+}
 
 export function adaptAccount(ctx: AdaptContext): {
   publicAccessBlocks: AccountPublicAccessBlock[];

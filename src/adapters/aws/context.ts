@@ -143,7 +143,7 @@ export class AdaptContext {
       origin: opaque ? "unknown" : "explicit",
       document: policy,
       problems,
-      ...(dataSource ? { dataSource: dataSource.address } : {}),
+      ...(dataSource ? { dataSource: dataSource.address, dataSourceRange: dataSource.range } : {}),
     };
   }
 

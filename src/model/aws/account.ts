@@ -1,5 +1,16 @@
 /** Account-level settings: S3 account public access block, IAM password policy, IAM Access Analyzer. */
+import type { Range } from "../../hcl/range.js";
 import type { ModelObject, Tracked } from "./resource.js";
+
+/**
+ * The AWS account the configuration manages: the subject of account-level rules when the setting they look for is
+ * not configured at all. Located at the root module's default `provider "aws"` block; without one, at the first
+ * AWS resource (the root module's `module` block that leads to it, when it is in a child module).
+ */
+export interface Account {
+  readonly address: "account";
+  readonly range: Range;
+}
 
 /** `aws_s3_account_public_access_block`; each flag defaults to false when not written. */
 export interface AccountPublicAccessBlock extends ModelObject {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { adapt } from "../../../src/adapters/aws/adapt.js";
 import type { Bucket } from "../../../src/model/aws/s3.js";
+import { buildGraph } from "../../../src/terraform/evaluator.js";
+import { memoryFileSystem } from "../../../src/terraform/loader.js";
 import { adaptFixture, byAddress, diags, leaf, link, span } from "./support.js";
 
 const bucketOf = (buckets: readonly Bucket[], address: string) => byAddress(buckets, address);
@@ -242,5 +245,82 @@ describe("S3: object lock", () => {
     expect(leaf(lock.enabled)).toBe("true default main.tf:25:1-33:2");
     expect(lock.provenance.address).toBe("aws_s3_bucket_object_lock_configuration.enabled_by_resource");
     expect(leaf(lock.years)).toBe("6 explicit main.tf:30:7-30:16");
+  });
+});
+
+describe("S3: what the rules point at", () => {
+  const dir = "/s3-rule-inputs";
+  const adaptText = (text: string) => {
+    const fs = memoryFileSystem({ [`${dir}/main.tf`]: text });
+    return adapt(buildGraph(dir, { fs, rootDir: dir }));
+  };
+
+  it("takes object_lock_enabled on the bucket with a separate lock configuration as one configuration", () => {
+    const { model, diagnostics } = adaptText(`resource "aws_s3_bucket" "phi" {
+  bucket              = "acme-phi"
+  object_lock_enabled = true
+}
+resource "aws_s3_bucket_object_lock_configuration" "phi" {
+  bucket = aws_s3_bucket.phi.id
+  rule {
+    default_retention {
+      mode = "GOVERNANCE"
+      days = 30
+    }
+  }
+}
+`);
+    expect(diagnostics).toEqual([]);
+    const lock = model.buckets[0]?.objectLock;
+    expect(lock && leaf(lock.enabled)).toBe(`true explicit ${dir}/main.tf:3:3-3:29`);
+    expect(lock && leaf(lock.days)).toBe(`30 explicit ${dir}/main.tf:10:7-10:16`);
+  });
+
+  it("still reports a legacy inline retention replaced by a separate lock configuration", () => {
+    const { diagnostics } = adaptText(`resource "aws_s3_bucket" "phi" {
+  bucket = "acme-phi"
+  object_lock_configuration {
+    object_lock_enabled = "Enabled"
+    rule {
+      default_retention {
+        mode = "GOVERNANCE"
+        days = 1
+      }
+    }
+  }
+}
+resource "aws_s3_bucket_object_lock_configuration" "phi" {
+  bucket = aws_s3_bucket.phi.id
+}
+`);
+    expect(diagnostics.map((d) => `${d.severity} ${d.summary} ${d.range.start.line}`)).toEqual([
+      "warning Bucket configured inline and by a separate resource 13",
+    ]);
+  });
+
+  it("locates a bucket policy built from a policy document at the data source block", () => {
+    const { model } = adaptText(`resource "aws_s3_bucket" "phi" {
+  bucket = "acme-phi"
+}
+data "aws_iam_policy_document" "phi" {
+  statement {
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [aws_s3_bucket.phi.arn]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+  }
+}
+resource "aws_s3_bucket_policy" "phi" {
+  bucket = aws_s3_bucket.phi.id
+  policy = data.aws_iam_policy_document.phi.json
+}
+`);
+    const policy = model.buckets[0]?.policy;
+    expect(policy?.dataSource).toBe("data.aws_iam_policy_document.phi");
+    expect(policy?.dataSourceRange && span(policy.dataSourceRange)).toBe(`${dir}/main.tf:4:1-14:2`);
+    expect(policy && span(policy.range)).toBe(`${dir}/main.tf:17:3-17:49`);
   });
 });
