@@ -17,7 +17,7 @@ type Node =
   | { t: "set"; test: CharTest }
   | { t: "assert"; kind: AssertKind }
   | { t: "cap"; index: number; sub: Node }
-  | { t: "cat"; subs: Node[] }
+  | { t: "cat"; subs: Node[]; quoted?: boolean }
   | { t: "alt"; subs: Node[] }
   | { t: "rep"; min: number; max: number; greedy: boolean; sub: Node };
 
@@ -226,7 +226,7 @@ class Parser {
       }
       const atom = this.atom(flags, depth);
       if (atom === undefined) continue;
-      if (atom.t === "cat") {
+      if (atom.t === "cat" && atom.quoted) {
         // Quoted text (\Q…\E) is a run of literals; a repetition applies to its last character only.
         items.push(...atom.subs.slice(0, -1));
         items.push(this.repetitions(atom.subs[atom.subs.length - 1] as Node, flags));
@@ -383,7 +383,7 @@ class Parser {
         const text = end < 0 ? this.src.slice(this.pos) : this.src.slice(this.pos, end);
         this.pos = end < 0 ? this.src.length : end + 2;
         const subs = Array.from(text).map((ch) => this.literal(ch.codePointAt(0) as number, flags));
-        return subs.length === 0 ? undefined : subs.length === 1 ? subs[0] : { t: "cat", subs };
+        return subs.length === 0 ? undefined : subs.length === 1 ? subs[0] : { t: "cat", subs, quoted: true };
       }
     }
     this.pos = start;

@@ -28,6 +28,7 @@ describe("string functions (Terraform documentation examples)", () => {
     ["replace", ["hello world", "/w.*d/", "everybody"], "hello everybody"],
     ["replace", ["abc", "", "-"], "-a-b-c-"],
     ["replace", ["abc", "/b*/", "X"], "XaXcX"],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: Go's replacement template syntax, not a JS template
     ["replace", ["foo@bar", "/(\\w+)@(?P<host>\\w+)/", "$host:$1 ${1}x $1x $$"], "bar:foo foox  $"],
     ["replace", ["/", "/", "x"], "x"],
     ["split", [",", "foo"], ["foo"]],
@@ -130,6 +131,9 @@ describe("regular expressions", () => {
     ["regex", ["\\s+", "a \t\n\u00a0b"], " \t\n"],
     ["regex", ["[]a]+", "]a]"], "]a]"],
     ["regex", ["(x*)*y", "xxy"], ["xx"]],
+    ["regex", ["(?:ab)*c", "xababc"], "ababc"],
+    ["regex", ["^(?:[^/]*/)*[^/]*\\.txt$", "sub/dir/b.txt"], "sub/dir/b.txt"],
+    ["regex", ["(?:a|b)+", "xabba"], "abba"],
     ["regex", ["(?P<year>\\d{4})", "in 2024"], o({ year: "2024" })],
     ["regex", ["(?<year>\\d{4})", "in 2024"], o({ year: "2024" })],
     ["regexall", ["", "ab"], ["", "", ""]],
