@@ -13,7 +13,7 @@ const value: fc.Arbitrary<Value> = fc.letrec((tie) => ({
     fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n)),
     fc.string(),
     fc.array(tie("value")),
-    fc.dictionary(fc.string(), tie("value")).map((d) => object(Object.entries(d))),
+    fc.dictionary(fc.string(), tie("value") as fc.Arbitrary<Value>).map((d) => object(Object.entries(d))),
   ),
 })).value as fc.Arbitrary<Value>;
 
