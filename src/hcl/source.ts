@@ -1,0 +1,264 @@
+/**
+ * Source positions. The parser works on UTF-8 bytes; this module turns byte offsets into the 1-based line and column
+ * that HashiCorp's hclsyntax reports (columns count grapheme clusters; a tab is one column) and slices exact source
+ * text back out of a file by byte range.
+ */
+import type { Pos, Range } from "./range.js";
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder("utf-8");
+
+/** The bytes of a source, and whether they are all ASCII (then byte offsets are also string indexes). */
+export interface SourceBytes {
+  readonly bytes: Uint8Array;
+  readonly ascii: boolean;
+  /** The source as a string when it is ASCII (given, or decoded once), else null. */
+  readonly text: string | null;
+}
+
+export function sourceBytes(source: string | Uint8Array): SourceBytes {
+  if (typeof source === "string") {
+    // encodeInto writes one byte per UTF-16 unit only when every unit is ASCII.
+    const bytes = new Uint8Array(source.length * 3);
+    const { written } = encoder.encodeInto(source, bytes);
+    const ascii = written === source.length;
+    return { bytes: bytes.subarray(0, written), ascii, text: ascii ? source : null };
+  }
+  const ascii = isAscii(source, 0, source.length);
+  return { bytes: source, ascii, text: ascii ? decoder.decode(source) : null };
+}
+
+export function isAscii(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if ((bytes[i] as number) >= 0x80) return false;
+  return true;
+}
+
+/** Decodes bytes [start, end) as UTF-8 (invalid sequences become U+FFFD). */
+export function decodeBytes(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start < 64 && isAscii(bytes, start, end)) {
+    let s = "";
+    for (let i = start; i < end; i++) s += String.fromCharCode(bytes[i] as number);
+    return s;
+  }
+  return decoder.decode(bytes.subarray(start, end));
+}
+
+let lastSource: string | null = null;
+let lastBytes: SourceBytes | null = null;
+
+/**
+ * The exact source text of a node: the bytes of `range` (by byte offset) decoded. `source` is the text or bytes that
+ * were parsed (a string source is encoded once and cached for repeated calls on the same file).
+ */
+export function sourceText(source: string | Uint8Array, range: Range): string {
+  const start = range.start.byte;
+  const end = range.end.byte;
+  if (typeof source !== "string") return decoder.decode(source.subarray(start, end));
+  if (source !== lastSource || lastBytes === null) {
+    lastBytes = sourceBytes(source);
+    lastSource = source;
+  }
+  if (lastBytes.text !== null) return lastBytes.text.slice(start, end);
+  return decoder.decode(lastBytes.bytes.subarray(start, end));
+}
+
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * Maps byte offsets of one file to line/column positions. Line starts are found once; a column is the byte distance
+ * from the line start on ASCII lines, and a grapheme-cluster count (computed once per line) on other lines.
+ */
+export class LineIndex {
+  /** Byte offset of the start of each line; index 0 is line 1. */
+  private readonly starts: Int32Array;
+  private readonly lineCount: number;
+  /** Per line: 1 when the line holds a non-ASCII byte. Null when the whole file is ASCII. */
+  private readonly nonAscii: Uint8Array | null;
+  private readonly columns = new Map<number, Int32Array>();
+  private hint = 0;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    /** Where line 1 starts: 3 after a UTF-8 byte order mark, else 0. */
+    firstLineStart: number,
+    ascii: boolean,
+  ) {
+    let starts: Int32Array = new Int32Array(Math.max(16, (bytes.length >> 5) + 16));
+    let count = 1;
+    starts[0] = firstLineStart;
+    let nonAscii: Uint8Array | null = null;
+    if (ascii) {
+      let at = bytes.indexOf(10, firstLineStart);
+      while (at !== -1) {
+        if (count === starts.length) starts = grow(starts);
+        starts[count++] = at + 1;
+        at = bytes.indexOf(10, at + 1);
+      }
+    } else {
+      let flags = new Uint8Array(starts.length);
+      const n = bytes.length;
+      for (let i = firstLineStart; i < n; i++) {
+        const c = bytes[i] as number;
+        if (c === 10) {
+          if (count === starts.length) {
+            starts = grow(starts);
+            const bigger = new Uint8Array(starts.length);
+            bigger.set(flags);
+            flags = bigger;
+          }
+          starts[count++] = i + 1;
+        } else if (c >= 0x80) {
+          flags[count - 1] = 1;
+        }
+      }
+      nonAscii = flags;
+    }
+    this.starts = starts;
+    this.lineCount = count;
+    this.nonAscii = nonAscii;
+  }
+
+  /** The 1-based line holding `byte`. */
+  line(byte: number): number {
+    const starts = this.starts;
+    const last = this.lineCount - 1;
+    let lo = this.hint;
+    if ((starts[lo] as number) <= byte) {
+      // Positions are asked for mostly in file order: try the last line found and the few after it first.
+      for (let step = 0; step < 4; step++) {
+        if (lo === last || (starts[lo + 1] as number) > byte) {
+          this.hint = lo;
+          return lo + 1;
+        }
+        lo++;
+      }
+    } else {
+      lo = 0;
+    }
+    let hi = last;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= byte) lo = mid;
+      else hi = mid - 1;
+    }
+    this.hint = lo;
+    return lo + 1;
+  }
+
+  pos(byte: number): Pos {
+    const line = this.line(byte);
+    const start = this.starts[line - 1] as number;
+    if (this.nonAscii === null || this.nonAscii[line - 1] === 0 || byte <= start) {
+      return { line, column: byte - start + 1, byte };
+    }
+    return { line, column: this.column(line, start, byte), byte };
+  }
+
+  private column(line: number, start: number, byte: number): number {
+    let cols = this.columns.get(line);
+    if (cols === undefined) {
+      const end = line < this.lineCount ? (this.starts[line] as number) : this.bytes.length;
+      cols = graphemeColumns(this.bytes, start, end);
+      this.columns.set(line, cols);
+    }
+    const offset = byte - start;
+    return offset < cols.length ? (cols[offset] as number) : (cols[cols.length - 1] as number);
+  }
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/**
+ * For each byte offset of a line (and its end), the 1-based column: one more than the number of grapheme clusters
+ * that end at or before it. An invalid UTF-8 byte counts as one cluster.
+ */
+function graphemeColumns(bytes: Uint8Array, start: number, end: number): Int32Array {
+  const len = end - start;
+  // UTF-16 index of each code point's start, and its byte offset in the line.
+  const unitToByte: number[] = [];
+  let text = "";
+  let i = start;
+  while (i < end) {
+    const c = bytes[i] as number;
+    const [cp, size] = decodeCodePoint(bytes, i, end, c);
+    const ch = String.fromCodePoint(cp);
+    for (let u = 0; u < ch.length; u++) unitToByte.push(i - start);
+    text += ch;
+    i += size;
+  }
+  unitToByte.push(len);
+  const cols = new Int32Array(len + 1);
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  let column = 1;
+  let filled = 0;
+  for (const seg of segmenter.segment(text)) {
+    const from = unitToByte[seg.index] as number;
+    const to = unitToByte[seg.index + seg.segment.length] as number;
+    for (let b = filled; b <= from; b++) cols[b] = column;
+    // Offsets inside a cluster (only at odd token boundaries) count as after its first part.
+    for (let b = from + 1; b < to; b++) cols[b] = column + 1;
+    filled = to;
+    column++;
+  }
+  for (let b = filled; b <= len; b++) cols[b] = column;
+  return cols;
+}
+
+/** Decodes one UTF-8 code point at i; an invalid sequence yields U+FFFD for one byte. */
+export function decodeCodePoint(bytes: Uint8Array, i: number, end: number, c: number): [number, number] {
+  const size = utf8Length(bytes, i, end, c);
+  if (size === 0) return [0xfffd, 1];
+  if (size === 1) return [c, 1];
+  if (size === 2) return [((c & 0x1f) << 6) | ((bytes[i + 1] as number) & 0x3f), 2];
+  if (size === 3)
+    return [((c & 0x0f) << 12) | (((bytes[i + 1] as number) & 0x3f) << 6) | ((bytes[i + 2] as number) & 0x3f), 3];
+  return [
+    ((c & 0x07) << 18) |
+      (((bytes[i + 1] as number) & 0x3f) << 12) |
+      (((bytes[i + 2] as number) & 0x3f) << 6) |
+      ((bytes[i + 3] as number) & 0x3f),
+    4,
+  ];
+}
+
+/** Length of the valid UTF-8 sequence starting at i (lead byte c), or 0 when it is not valid UTF-8. */
+export function utf8Length(bytes: Uint8Array, i: number, end: number, c: number): number {
+  if (c < 0x80) return 1;
+  if (c < 0xc2) return 0;
+  if (c < 0xe0) {
+    return i + 1 < end && ((bytes[i + 1] as number) & 0xc0) === 0x80 ? 2 : 0;
+  }
+  if (c < 0xf0) {
+    if (i + 2 >= end) return 0;
+    const c1 = bytes[i + 1] as number;
+    if ((c1 & 0xc0) !== 0x80 || ((bytes[i + 2] as number) & 0xc0) !== 0x80) return 0;
+    if (c === 0xe0 && c1 < 0xa0) return 0; // overlong
+    if (c === 0xed && c1 >= 0xa0) return 0; // surrogate
+    return 3;
+  }
+  if (c < 0xf5) {
+    if (i + 3 >= end) return 0;
+    const c1 = bytes[i + 1] as number;
+    if (
+      (c1 & 0xc0) !== 0x80 ||
+      ((bytes[i + 2] as number) & 0xc0) !== 0x80 ||
+      ((bytes[i + 3] as number) & 0xc0) !== 0x80
+    )
+      return 0;
+    if (c === 0xf0 && c1 < 0x90) return 0; // overlong
+    if (c === 0xf4 && c1 >= 0x90) return 0; // beyond U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+/** A range as hcl.Range.String() prints it: `file:line,col-col` or `file:line,col-line,col`. */
+export function formatHclRange(r: Range): string {
+  return r.start.line === r.end.line
+    ? `${r.file}:${r.start.line},${r.start.column}-${r.end.column}`
+    : `${r.file}:${r.start.line},${r.start.column}-${r.end.line},${r.end.column}`;
+}
