@@ -178,3 +178,53 @@ describe("file functions refuse what lies outside the configuration", () => {
     }
   });
 });
+
+describe("file functions over a given (in-memory) file system", () => {
+  const encoder = new TextEncoder();
+  const files: Record<string, string> = {
+    "/cfg/main.tf": "",
+    "/cfg/policy.json": "{}",
+    "/cfg/modules/a/x.txt": "X",
+    "/other/secret.txt": "secret",
+  };
+  const dirs = new Set(["/", "/cfg", "/cfg/modules", "/cfg/modules/a", "/other"]);
+  const seen: string[] = [];
+  const memory = createFunctions({
+    baseDir: "/cfg",
+    rootDir: "/cfg",
+    fs: {
+      readDir: (dir) =>
+        dirs.has(dir)
+          ? Object.keys(files)
+              .filter((f) => f.slice(0, f.lastIndexOf("/")) === dir)
+              .map((f) => f.slice(f.lastIndexOf("/") + 1))
+          : null,
+      readFile: (path) => {
+        seen.push(path);
+        return path in files ? encoder.encode(files[path]) : null;
+      },
+      isDirectory: (path) => dirs.has(path),
+    },
+  });
+  const runIn = (name: string, args: Value[]) => call(name, args, memory);
+
+  it("reads, tests and lists files inside the root", () => {
+    expect(runIn("file", ["policy.json"])).toBe("{}");
+    expect(runIn("file", ["modules/a/x.txt"])).toBe("X");
+    expect(runIn("fileexists", ["policy.json"])).toBe(true);
+    expect(runIn("fileexists", ["nope.json"])).toBe(false);
+    expect(runIn("fileset", ["modules/a", "*.txt"])).toEqual(makeSet(["x.txt"]));
+    expect(failure("file", ["nope.json"], memory).message).toMatch(/^no file exists at "nope.json";/);
+    expect(failure("file", ["modules"], memory).message).toBe('"modules" is a directory, not a file');
+  });
+
+  it("refuses paths outside the root without reading them", () => {
+    const before = seen.length;
+    for (const path of ["/other/secret.txt", "../other/secret.txt", "/etc/passwd"]) {
+      expect(failure("file", [path], memory).message).toBe(
+        `${JSON.stringify(path)} is outside the configuration directory, so it is not read`,
+      );
+    }
+    expect(seen.length).toBe(before);
+  });
+});

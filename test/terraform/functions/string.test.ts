@@ -28,7 +28,6 @@ describe("string functions (Terraform documentation examples)", () => {
     ["replace", ["hello world", "/w.*d/", "everybody"], "hello everybody"],
     ["replace", ["abc", "", "-"], "-a-b-c-"],
     ["replace", ["abc", "/b*/", "X"], "XaXcX"],
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: Go's replacement template syntax, not a JS template
     ["replace", ["foo@bar", "/(\\w+)@(?P<host>\\w+)/", "$host:$1 ${1}x $1x $$"], "bar:foo foox  $"],
     ["replace", ["/", "/", "x"], "x"],
     ["split", [",", "foo"], ["foo"]],
