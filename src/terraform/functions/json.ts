@@ -28,11 +28,9 @@ export function sortedKeys(o: object): string[] {
 }
 
 const HEX = "0123456789abcdef";
-const NEEDS_ESCAPE = /["\\<>&\u0000-\u001f\u2028\u2029\ud800-\udfff]/;
 
 /** A JSON string literal as Go's encoding/json writes it (HTML-safe). */
 export function quoteJson(s: string): string {
-  if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
   let out = '"';
   let start = 0;
   for (let i = 0; i < s.length; i++) {
