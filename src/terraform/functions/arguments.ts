@@ -15,12 +15,15 @@ import {
 } from "../../hcl/value.js";
 import { ConversionError, convert, listOf, setOf, type Type } from "./types.js";
 
-/** Converts argument `i` to `type`, turning a conversion failure into a `FunctionError` pointing at it. */
-export function argAs(args: readonly Value[], i: number, type: Type): Value {
+/**
+ * Converts argument `i` to `type`, turning a conversion failure into a `FunctionError` pointing at it (or at
+ * `argIndex` when the value was taken from elsewhere).
+ */
+export function argAs(args: readonly Value[], i: number, type: Type, argIndex = i): Value {
   try {
     return convert(args[i] as Value, type);
   } catch (e) {
-    if (e instanceof ConversionError) throw new FunctionError(e.message, i);
+    if (e instanceof ConversionError) throw new FunctionError(e.message, argIndex);
     throw e;
   }
 }
