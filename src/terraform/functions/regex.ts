@@ -642,7 +642,7 @@ export function compileRegex(pattern: string): Regex | string {
     result = { prog: compiler.prog, names: parser.names };
   } catch (e) {
     if (!(e instanceof RegexSyntaxError)) throw e;
-    result = `invalid regexp pattern: ${e.code} in ${e.expr}`;
+    result = `invalid regexp pattern: ${e.code} in ${e.code === "expression too large" ? pattern : e.expr}`;
   }
   if (cache.size > 1000) cache.clear();
   cache.set(pattern, result);
@@ -686,29 +686,43 @@ export function execRegex(re: Regex, s: string, from: number): number[] | undefi
   let generation = 0;
   let matched: number[] | undefined;
 
-  const add = (list: Thread[], pc: number, caps: number[], pos: number): void => {
-    if (marks[pc] === generation) return;
-    marks[pc] = generation;
-    const inst = prog[pc] as Inst;
-    switch (inst.op) {
-      case "jmp":
-        add(list, inst.x, caps, pos);
-        return;
-      case "split":
-        add(list, inst.x, caps, pos);
-        add(list, inst.y, caps, pos);
-        return;
-      case "save": {
-        const copy = caps.slice();
-        copy[inst.n] = pos;
-        add(list, pc + 1, copy, pos);
-        return;
+  // The epsilon closure of `pc`, depth first in priority order, with an explicit stack (programs may be long chains).
+  const pcs: number[] = [];
+  const capsStack: number[][] = [];
+  const add = (list: Thread[], start: number, startCaps: number[], pos: number): void => {
+    pcs.push(start);
+    capsStack.push(startCaps);
+    while (pcs.length > 0) {
+      const pc = pcs.pop() as number;
+      const caps = capsStack.pop() as number[];
+      if (marks[pc] === generation) continue;
+      marks[pc] = generation;
+      const inst = prog[pc] as Inst;
+      switch (inst.op) {
+        case "jmp":
+          pcs.push(inst.x);
+          capsStack.push(caps);
+          break;
+        case "split":
+          pcs.push(inst.y, inst.x);
+          capsStack.push(caps, caps);
+          break;
+        case "save": {
+          const copy = caps.slice();
+          copy[inst.n] = pos;
+          pcs.push(pc + 1);
+          capsStack.push(copy);
+          break;
+        }
+        case "assert":
+          if (assertHolds(inst.kind, s, pos)) {
+            pcs.push(pc + 1);
+            capsStack.push(caps);
+          }
+          break;
+        default:
+          list.push({ pc, caps });
       }
-      case "assert":
-        if (assertHolds(inst.kind, s, pos)) add(list, pc + 1, caps, pos);
-        return;
-      default:
-        list.push({ pc, caps });
     }
   };
 

@@ -146,6 +146,13 @@ describe("regular expressions", () => {
     expect(failure("regex", ["^b", "a\nb"]).message).toBe("pattern did not match any part of the given string");
   });
 
+  it("runs long programs without deep recursion and refuses oversized ones", () => {
+    expect(call("regex", ["(?:(?:a?){1000}){40}b", "aab"])).toBe("aab");
+    expect(failure("regex", ["((a{1000}){1000}){1000}", "a"]).message).toBe(
+      "invalid regexp pattern: expression too large in ((a{1000}){1000}){1000}",
+    );
+  });
+
   it("matches patterns that make backtracking engines explode in linear time", () => {
     const input = `${"a".repeat(20_000)}!`;
     expect(call("regexall", ["(a+)+$", input])).toEqual([]);
