@@ -679,7 +679,26 @@ interface Thread {
  * The leftmost-first match starting the search at `from`: capture positions (UTF-16 offsets, −1 when a group did
  * not take part), or undefined.
  */
-export function execRegex(re: Regex, s: string, from: number): number[] | undefined {
+/** Thread steps one search (or all searches of one `execAll`) may take: about a second of work at most. */
+export const WORK_LIMIT = 50_000_000;
+
+/** Matching stopped at the work limit (a huge input for a large pattern); linear, but not worth waiting for. */
+export class RegexWorkLimit extends Error {
+  constructor() {
+    super("the pattern is too costly to match against this much text");
+  }
+}
+
+export interface Budget {
+  remaining: number;
+}
+
+export function execRegex(
+  re: Regex,
+  s: string,
+  from: number,
+  budget: Budget = { remaining: WORK_LIMIT },
+): number[] | undefined {
   const prog = re.prog;
   const ncap = re.names.length * 2;
   const marks = new Int32Array(prog.length).fill(-1);
@@ -693,6 +712,7 @@ export function execRegex(re: Regex, s: string, from: number): number[] | undefi
     pcs.push(start);
     capsStack.push(startCaps);
     while (pcs.length > 0) {
+      if (--budget.remaining < 0) throw new RegexWorkLimit();
       const pc = pcs.pop() as number;
       const caps = capsStack.pop() as number[];
       if (marks[pc] === generation) continue;
@@ -764,11 +784,11 @@ export function execRegex(re: Regex, s: string, from: number): number[] | undefi
 }
 
 /** Every match as Go's `FindAll…` reports them: an empty match right after a previous match is skipped. */
-export function execAll(re: Regex, s: string): number[][] {
+export function execAll(re: Regex, s: string, budget: Budget = { remaining: WORK_LIMIT }): number[][] {
   const out: number[][] = [];
   let prevEnd = -1;
   for (let pos = 0; pos <= s.length; ) {
-    const m = execRegex(re, s, pos);
+    const m = execRegex(re, s, pos, budget);
     if (m === undefined) break;
     const [start, end] = m as [number, number];
     let accept = true;

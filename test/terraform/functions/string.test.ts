@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { object, Unknown, type Value } from "../../../src/hcl/value.js";
+import { compileRegex, execAll, type Regex, RegexWorkLimit } from "../../../src/terraform/functions/regex.js";
 import { type Case, call, type ErrorCase, failure } from "./support.js";
 
 const o = (entries: Record<string, Value>) => object(Object.entries(entries));
@@ -151,6 +152,12 @@ describe("regular expressions", () => {
     expect(failure("regex", ["((a{1000}){1000}){1000}", "a"]).message).toBe(
       "invalid regexp pattern: expression too large in ((a{1000}){1000}){1000}",
     );
+  });
+
+  it("stops at a work limit instead of grinding through a huge input with a huge pattern", () => {
+    const re = compileRegex("(?:(?:a?){1000}){40}b") as Regex;
+    expect(() => execAll(re, "a".repeat(1000), { remaining: 1_000_000 })).toThrow(RegexWorkLimit);
+    expect(execAll(re, "aab", { remaining: 1_000_000 })).toEqual([[0, 3]]);
   });
 
   it("matches patterns that make backtracking engines explode in linear time", () => {
