@@ -792,17 +792,23 @@ function evalCall(e: FunctionCall, scope: EvalContext, diags: Diagnostic[]): Val
   });
   if (errorsSince(diags, start)) return failed(returns);
 
-  const sensitive = values.some(containsSensitive);
+  // A short-circuited unknown keeps every argument's marks; a real call leaves `allowMarked` arguments' marks to
+  // the function (sensitive(), nonsensitive(), issensitive()).
   if (values.some((v, i) => !(params[i] as FunctionParam).allowUnknown && containsUnknown(v))) {
-    return mark(unknownFrom(returns, ...values), sensitive);
+    return mark(unknownFrom(returns, ...values), values.some(containsSensitive));
   }
+  const sensitive = values.some((v, i) => !(params[i] as FunctionParam).allowMarked && containsSensitive(v));
   try {
     const result = fn.impl(
-      values.map((v) => unmark(v).value),
+      values.map((v, i) => ((params[i] as FunctionParam).allowMarked ? v : unmark(v).value)),
       site,
     );
     return mark(result, sensitive);
   } catch (err) {
+    // Function errors may quote their input: never let a sensitive value reach a diagnostic.
+    if (values.some(containsSensitive) && err instanceof FunctionError) {
+      return callFailed(new FunctionError("the argument is sensitive, so its details are not shown", err.argIndex));
+    }
     return callFailed(err);
   }
 }
