@@ -1,4 +1,7 @@
 /** Small helpers rules share: three-valued judgements over tracked leaves, scope filters, message text. */
+import type { KeyReference } from "../model/aws/kms.js";
+import type { AwsModel } from "../model/aws/model.js";
+import type { DbCluster, DbInstance } from "../model/aws/rds.js";
 import type { ModelObject, Tracked } from "../model/aws/resource.js";
 import type { ResultStatus, RuleScope } from "./rule.js";
 
@@ -25,4 +28,42 @@ export function worst(statuses: readonly ResultStatus[]): ResultStatus {
   if (statuses.includes("fail")) return "fail";
   if (statuses.includes("unknown")) return "unknown";
   return "pass";
+}
+
+/** A KMS key reference judged as a customer-managed key, with the message id the rules share for each case. */
+export interface KeyVerdict {
+  readonly status: ResultStatus;
+  /** customerManagedKey | externalKey | awsManagedKey | keyUnknown | noKey. */
+  readonly messageId: string;
+  /** The key's address, the name as written, the AWS-managed alias, or "(not set)". */
+  readonly key: string;
+}
+
+/**
+ * A key of this configuration or a key/alias named outside it (AWS-managed keys are named `alias/aws/…`, so a
+ * literal id, ARN or other alias is taken as customer-managed) passes; an AWS-managed key fails; an unknown is
+ * unknown. `absent`: the AWS-managed alias the service uses when no key is set, or undefined when that means none.
+ */
+export function judgeCustomerKey(ref: KeyReference, absent: string | undefined): KeyVerdict {
+  const key = ref.key;
+  switch (key.kind) {
+    case "resolved":
+      return { status: "pass", messageId: "customerManagedKey", key: key.target.address };
+    case "literal":
+      return { status: "pass", messageId: "externalKey", key: key.text };
+    case "aws-managed":
+      return { status: "fail", messageId: "awsManagedKey", key: key.alias };
+    case "unknown":
+      return { status: "unknown", messageId: "keyUnknown", key: show(ref.id) };
+    default:
+      return absent === undefined
+        ? { status: "fail", messageId: "noKey", key: "(not set)" }
+        : { status: "fail", messageId: "awsManagedKey", key: absent };
+  }
+}
+
+/** RDS clusters and the DB instances that are not cluster members (members take storage and backups from it). */
+export function databases(model: AwsModel): (DbInstance | DbCluster)[] {
+  const standalone = model.dbInstances.filter((db) => db.type === "aws_db_instance" && db.cluster.kind === "none");
+  return [...standalone, ...model.dbClusters];
 }

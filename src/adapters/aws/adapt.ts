@@ -18,6 +18,7 @@ import { adaptLoadBalancers } from "./elb.js";
 import { adaptIam } from "./iam.js";
 import { adaptKeys } from "./kms.js";
 import { adaptDatabases } from "./rds.js";
+import { adaptRegions } from "./region.js";
 import { adaptBuckets } from "./s3.js";
 import { applyScope, defaultPhiTag } from "./scope.js";
 import { adaptTopics } from "./sns.js";
@@ -67,6 +68,7 @@ export function adapt(graph: ResourceGraph, options: AdaptOptions = {}): AdaptRe
     backend,
     ebsEncryptionByDefault: ebs.encryption,
     ebsDefaultKmsKeys: ebs.defaultKeys,
+    regions: adaptRegions(ctx, ebs),
     vpcs: network.vpcs,
     flowLogs: network.flowLogs,
     dbInstances: databases.instances,
