@@ -12,10 +12,11 @@ export function adaptRegions(
   for (const instance of ctx.graph.instances) {
     if (instance.mode !== "managed" || !instance.type.startsWith("aws_") || regions.has(instance.provider)) continue;
     const config = configs.get(instance.provider);
+    const range = config?.range ?? instance.moduleCalls[0]?.range ?? instance.range;
     regions.set(instance.provider, {
       address: instance.provider,
-      range: config?.range ?? instance.moduleCalls[0]?.range ?? instance.range,
-      region: config ? ctx.read.string(config.body, "region") : ctx.read.defaulted(instance.range),
+      range,
+      region: config ? ctx.read.string(config.body, "region") : ctx.read.defaulted(range),
       ebsEncryptionByDefault: ebs.encryption.filter((e) => e.provider === instance.provider),
       ebsDefaultKmsKeys: ebs.defaultKeys.filter((k) => k.provider === instance.provider),
     });
