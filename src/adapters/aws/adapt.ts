@@ -81,6 +81,7 @@ export function adapt(graph: ResourceGraph, options: AdaptOptions = {}): AdaptRe
     passwordPolicies: [],
     accessAnalyzers: [],
   });
+  const regions = stage("regions", () => adaptRegions(ctx, ebs), []);
 
   const bucketsByName = new Map<string, Bucket>();
   for (const bucket of buckets.items) {
@@ -100,7 +101,7 @@ export function adapt(graph: ResourceGraph, options: AdaptOptions = {}): AdaptRe
     backend,
     ebsEncryptionByDefault: ebs.encryption,
     ebsDefaultKmsKeys: ebs.defaultKeys,
-    regions: adaptRegions(ctx, ebs),
+    regions,
     vpcs: network.vpcs,
     flowLogs: network.flowLogs,
     dbInstances: databases.instances,
