@@ -67,3 +67,11 @@ export function databases(model: AwsModel): (DbInstance | DbCluster)[] {
   const standalone = model.dbInstances.filter((db) => db.type === "aws_db_instance" && db.cluster.kind === "none");
   return [...standalone, ...model.dbClusters];
 }
+
+/**
+ * Whether an object stands for a `count`/`for_each` (of its own or of an enclosing module call) known only after
+ * apply: the graph addresses it `x[*]`, and it may turn out to be no instance at all.
+ */
+export function countUnknown(object: ModelObject): boolean {
+  return object.address.includes("[*]");
+}

@@ -1,6 +1,6 @@
 import type { Region } from "../../../model/aws/region.js";
 import { defineRule } from "../../rule.js";
-import { judge, judgeCustomerKey } from "../../support.js";
+import { countUnknown, judge, judgeCustomerKey } from "../../support.js";
 
 function regionName(region: Region): string {
   if (region.region.origin === "unknown") return "(known after apply)";
@@ -27,6 +27,8 @@ export default defineRule({
         "EBS encryption by default is on in Region {{region}} without an aws_ebs_default_kms_key: new volumes use the AWS-managed aws/ebs key, whose policy cannot restrict who decrypts.",
       awsManagedKey:
         "The default EBS key of Region {{region}} is the AWS-managed {{key}}, whose policy cannot restrict who decrypts.",
+      countUnknown:
+        "The EBS encryption settings of Region {{region}} have a count or for_each known only after apply: they may not be created.",
       keyUnknown: "The default EBS key of Region {{region}} ({{key}}) is known only after apply.",
     },
     remediation: {
@@ -66,7 +68,10 @@ resource "aws_ebs_default_kms_key" "this" {
         for (const key of keys) {
           const verdict = judgeCustomerKey(key.kmsKey, "alias/aws/ebs");
           const keyData = { ...data, key: verdict.key };
-          context.report(verdict.status, setting, verdict.messageId, keyData, key.kmsKey.id.range);
+          // Settings whose count is known only after apply may not be created.
+          const unsure = verdict.status === "pass" && (countUnknown(setting) || countUnknown(key));
+          if (unsure) context.unknown(setting, "countUnknown", keyData, key.kmsKey.id.range);
+          else context.report(verdict.status, setting, verdict.messageId, keyData, key.kmsKey.id.range);
         }
       }
     }

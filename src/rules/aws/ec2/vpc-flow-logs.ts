@@ -1,7 +1,7 @@
 import type { Range } from "../../../hcl/range.js";
 import type { FlowLog } from "../../../model/aws/ec2.js";
 import { defineRule, type MessageData, type ResultStatus } from "../../rule.js";
-import { judgeCustomerKey, show } from "../../support.js";
+import { countUnknown, judgeCustomerKey, show } from "../../support.js";
 
 interface Verdict {
   readonly status: ResultStatus;
@@ -59,6 +59,8 @@ export default defineRule({
         "VPC {{vpc}} has no flow log: connections to and from PHI systems in it leave no record to examine (164.312(b)).",
       flowLogTargetUnknown:
         "VPC {{vpc}} has no flow log of its own, and a flow log of this configuration names a VPC known only after apply.",
+      flowLogCountUnknown:
+        "Flow log {{flowLog}} of VPC {{vpc}} has a count or for_each known only after apply: it may not be created.",
       trafficType: "Flow log {{flowLog}} of VPC {{vpc}} captures {{traffic}} traffic, not {{expected}}.",
       trafficUnknown: "The traffic type of flow log {{flowLog}} of VPC {{vpc}} is known only after apply.",
       destinationUnknown: "The destination type of flow log {{flowLog}} of VPC {{vpc}} is known only after apply.",
@@ -103,7 +105,12 @@ resource "aws_cloudwatch_log_group" "flow_logs" {
         continue;
       }
       // One qualifying flow log is enough; otherwise the first unknown, else the first failure.
-      const verdicts = vpc.flowLogs.map((f) => judgeFlowLog(f, trafficTypes));
+      const verdicts = vpc.flowLogs.map((f): Verdict => {
+        const verdict = judgeFlowLog(f, trafficTypes);
+        // A flow log whose count is known only after apply may not exist.
+        if (verdict.status !== "pass" || !countUnknown(f)) return verdict;
+        return { ...verdict, status: "unknown", messageId: "flowLogCountUnknown" };
+      });
       const chosen =
         verdicts.find((v) => v.status === "pass") ??
         verdicts.find((v) => v.status === "unknown") ??

@@ -1,6 +1,6 @@
 import type { DbCluster } from "../../../model/aws/rds.js";
 import { defineRule, type RuleContext } from "../../rule.js";
-import { databases, inScope, judge, show } from "../../support.js";
+import { countUnknown, databases, inScope, judge, show } from "../../support.js";
 
 /**
  * Aurora: a writer and at least one reader (a failover target in another AZ) — `availability_zones` only places the
@@ -30,7 +30,9 @@ function judgeCluster(context: RuleContext, cluster: DbCluster): void {
     return;
   }
   if (cluster.instances.length >= 2) context.pass(cluster, "auroraReplica", data);
-  else context.fail(cluster, "singleInstanceCluster", data);
+  else if (cluster.instances.some(countUnknown)) {
+    context.unknown(cluster, "instanceCountUnknown", data);
+  } else context.fail(cluster, "singleInstanceCluster", data);
 }
 
 export default defineRule({
@@ -52,6 +54,8 @@ export default defineRule({
       multiAzDbCluster:
         "Cluster {{db}} ({{engine}}) is a Multi-AZ DB cluster: a writer and two readers in three Availability Zones.",
       serverlessFailover: "Aurora Serverless cluster {{db}} fails over to another Availability Zone by itself.",
+      instanceCountUnknown:
+        "The number of instances of PHI Aurora cluster {{db}} is known only after apply, so whether a reader can take over cannot be told.",
       engineUnknown: "The engine of PHI cluster {{db}} is known only after apply.",
       engineModeUnknown: "The engine mode of PHI Aurora cluster {{db}} is known only after apply.",
     },

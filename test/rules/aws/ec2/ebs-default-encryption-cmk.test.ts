@@ -178,6 +178,35 @@ resource "aws_s3_bucket" "replica" {
       ],
     },
     {
+      name: "settings whose count is known only after apply may not be created",
+      code: `${provider}
+data "aws_ssm_parameter" "ebs" {
+  name = "/acme/ebs-encryption"
+}
+
+resource "aws_kms_key" "ebs" {}
+
+resource "aws_ebs_encryption_by_default" "this" {
+  count = tonumber(data.aws_ssm_parameter.ebs.value)
+}
+
+resource "aws_ebs_default_kms_key" "this" {
+  key_arn = aws_kms_key.ebs.arn
+}
+`,
+      errors: [
+        {
+          messageId: "countUnknown",
+          status: "unknown",
+          line: 16,
+          column: 3,
+          endLine: 16,
+          endColumn: 32,
+          address: "aws_ebs_encryption_by_default.this[*]",
+        },
+      ],
+    },
+    {
       name: "whether encryption by default is on is known only after apply",
       code: `${provider}
 data "aws_ssm_parameter" "ebs" {

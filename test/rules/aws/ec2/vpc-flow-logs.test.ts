@@ -149,6 +149,33 @@ resource "aws_flow_log" "main" {
       errors: [{ messageId: "destinationNotJudged", status: "unknown", line: 8, column: 3, endLine: 8, endColumn: 49 }],
     },
     {
+      name: "a flow log whose count is known only after apply may not exist",
+      code: `${vpc}
+${encryptedGroup}
+data "aws_ssm_parameter" "flow_logs" {
+  name = "/acme/vpc/flow-logs"
+}
+
+resource "aws_flow_log" "main" {
+  count           = tonumber(data.aws_ssm_parameter.flow_logs.value)
+  vpc_id          = aws_vpc.main.id
+  traffic_type    = "ALL"
+  log_destination = aws_cloudwatch_log_group.flow.arn
+}
+`,
+      errors: [
+        {
+          messageId: "flowLogCountUnknown",
+          status: "unknown",
+          line: 16,
+          column: 1,
+          endLine: 21,
+          endColumn: 2,
+          address: "aws_vpc.main",
+        },
+      ],
+    },
+    {
       name: "a flow log whose VPC is known only after apply leaves the VPC undecided",
       code: `${vpc}
 data "aws_vpc" "shared" {

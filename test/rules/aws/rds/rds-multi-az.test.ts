@@ -122,6 +122,22 @@ resource "aws_rds_cluster_instance" "records" {
       errors: [{ messageId: "singleInstanceCluster", line: 1, column: 1, endLine: 8, endColumn: 2 }],
     },
     {
+      name: "an Aurora cluster whose instance count is known only after apply",
+      code: `${auroraCluster}
+data "aws_availability_zones" "available" {
+  state = "available"
+}
+
+resource "aws_rds_cluster_instance" "records" {
+  count              = length(data.aws_availability_zones.available.names)
+  cluster_identifier = aws_rds_cluster.records.id
+  instance_class     = "db.r6g.large"
+  engine             = "aurora-postgresql"
+}
+`,
+      errors: [{ messageId: "instanceCountUnknown", status: "unknown", line: 1, column: 1, endLine: 8, endColumn: 2 }],
+    },
+    {
       name: "multi_az known only after apply",
       code: `data "aws_ssm_parameter" "multi_az" {
   name = "/acme/rds/multi-az"
