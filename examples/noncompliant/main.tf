@@ -1199,13 +1199,13 @@ resource "aws_dynamodb_table" "intake_sessions" {
     type = "S"
   }
 
-  # phiform: violates dynamodb-table-cmk (AWS owned key instead of a customer-managed key)
   server_side_encryption {
+    # phiform: violates dynamodb-table-cmk (AWS owned key instead of a customer-managed key)
     enabled = false
   }
 
-  # phiform: violates dynamodb-table-pitr (no point-in-time recovery)
   point_in_time_recovery {
+    # phiform: violates dynamodb-table-pitr (no point-in-time recovery)
     enabled = false
   }
 
@@ -1255,13 +1255,13 @@ resource "aws_lb_listener" "https" {
   }
 }
 
-# phiform: violates elb-http-redirects-to-https (plain HTTP is forwarded to the application)
 resource "aws_lb_listener" "http" {
   load_balancer_arn = aws_lb.portal.arn
   port              = 80
   protocol          = "HTTP"
 
   default_action {
+    # phiform: violates elb-http-redirects-to-https (plain HTTP is forwarded to the application)
     type             = "forward"
     target_group_arn = aws_lb_target_group.portal.arn
   }

@@ -283,8 +283,8 @@ variable "alb" {
   default = null
 
   validation {
-    condition     = var.alb == null || try(startswith(var.alb.ssl_policy, "ELBSecurityPolicy-TLS13-") || contains(["ELBSecurityPolicy-TLS-1-2-2017-01", "ELBSecurityPolicy-TLS-1-2-Ext-2018-06", "ELBSecurityPolicy-FS-1-2-2019-08", "ELBSecurityPolicy-FS-1-2-Res-2019-08", "ELBSecurityPolicy-FS-1-2-Res-2020-10"], var.alb.ssl_policy), false)
-    error_message = "alb.ssl_policy must allow only TLS 1.2 or newer (an ELBSecurityPolicy-TLS13-* policy, recommended, or a TLS-1-2/FS-1-2 policy): HIPAA 164.312(e)(1) transmission security."
+    condition     = var.alb == null || try(can(regex("^ELBSecurityPolicy-TLS13-1-[23]-", var.alb.ssl_policy)) || contains(["ELBSecurityPolicy-TLS-1-2-2017-01", "ELBSecurityPolicy-TLS-1-2-Ext-2018-06", "ELBSecurityPolicy-FS-1-2-2019-08", "ELBSecurityPolicy-FS-1-2-Res-2019-08", "ELBSecurityPolicy-FS-1-2-Res-2020-10"], var.alb.ssl_policy), false)
+    error_message = "alb.ssl_policy must allow only TLS 1.2 or newer (an ELBSecurityPolicy-TLS13-1-2-* or TLS13-1-3-* policy, recommended, or a TLS-1-2/FS-1-2 policy; TLS13-1-0/1-1 still accept TLS 1.0/1.1): HIPAA 164.312(e)(1) transmission security."
   }
 
   validation {

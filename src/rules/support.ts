@@ -1,7 +1,10 @@
 /** Small helpers rules share: three-valued judgements over tracked leaves, scope filters, message text. */
 import type { Range } from "../hcl/range.js";
 import type { PolicyValue } from "../model/aws/iam.js";
+import type { KeyReference } from "../model/aws/kms.js";
+import type { AwsModel } from "../model/aws/model.js";
 import { publicGrants, type ResourceIdentity } from "../model/aws/policy-analysis.js";
+import type { DbCluster, DbInstance } from "../model/aws/rds.js";
 import type { ModelObject, Tracked } from "../model/aws/resource.js";
 import type { Bucket } from "../model/aws/s3.js";
 import type { ResultStatus, RuleScope } from "./rule.js";
@@ -147,4 +150,50 @@ export function judgeFlags(flags: readonly (readonly [string, Tracked<boolean>])
   const decisive = off.length > 0 ? off : unknown;
   const status: ResultStatus = off.length > 0 ? "fail" : unknown.length > 0 ? "unknown" : "pass";
   return { status, names: decisive.map(([name]) => name).join(", "), at: decisive[0]?.[1].range };
+}
+
+/** A KMS key reference judged as a customer-managed key, with the message id the rules share for each case. */
+export interface KeyVerdict {
+  readonly status: ResultStatus;
+  /** customerManagedKey | externalKey | awsManagedKey | keyUnknown | noKey. */
+  readonly messageId: string;
+  /** The key's address, the name as written, the AWS-managed alias, or "(not set)". */
+  readonly key: string;
+}
+
+/**
+ * A key of this configuration or a key/alias named outside it (AWS-managed keys are named `alias/aws/…`, so a
+ * literal id, ARN or other alias is taken as customer-managed) passes; an AWS-managed key fails; an unknown is
+ * unknown. `absent`: the AWS-managed alias the service uses when no key is set, or undefined when that means none.
+ */
+export function judgeCustomerKey(ref: KeyReference, absent: string | undefined): KeyVerdict {
+  const key = ref.key;
+  switch (key.kind) {
+    case "resolved":
+      return { status: "pass", messageId: "customerManagedKey", key: key.target.address };
+    case "literal":
+      return { status: "pass", messageId: "externalKey", key: key.text };
+    case "aws-managed":
+      return { status: "fail", messageId: "awsManagedKey", key: key.alias };
+    case "unknown":
+      return { status: "unknown", messageId: "keyUnknown", key: show(ref.id) };
+    default:
+      return absent === undefined
+        ? { status: "fail", messageId: "noKey", key: "(not set)" }
+        : { status: "fail", messageId: "awsManagedKey", key: absent };
+  }
+}
+
+/** RDS clusters and the DB instances that are not cluster members (members take storage and backups from it). */
+export function databases(model: AwsModel): (DbInstance | DbCluster)[] {
+  const standalone = model.dbInstances.filter((db) => db.type === "aws_db_instance" && db.cluster.kind === "none");
+  return [...standalone, ...model.dbClusters];
+}
+
+/**
+ * Whether an object stands for a `count`/`for_each` (of its own or of an enclosing module call) known only after
+ * apply: the graph addresses it `x[*]`, and it may turn out to be no instance at all.
+ */
+export function countUnknown(object: ModelObject): boolean {
+  return object.address.includes("[*]");
 }

@@ -20,6 +20,7 @@ import { adaptIam } from "./iam.js";
 import { JoinIndex } from "./join.js";
 import { adaptKeys } from "./kms.js";
 import { adaptDatabases } from "./rds.js";
+import { adaptRegions } from "./region.js";
 import { adaptBuckets } from "./s3.js";
 import { applyScope, defaultPhiTag } from "./scope.js";
 import { adaptTopics } from "./sns.js";
@@ -80,6 +81,7 @@ export function adapt(graph: ResourceGraph, options: AdaptOptions = {}): AdaptRe
     passwordPolicies: [],
     accessAnalyzers: [],
   });
+  const regions = stage("regions", () => adaptRegions(ctx, ebs), []);
 
   const bucketsByName = new Map<string, Bucket>();
   for (const bucket of buckets.items) {
@@ -99,6 +101,7 @@ export function adapt(graph: ResourceGraph, options: AdaptOptions = {}): AdaptRe
     backend,
     ebsEncryptionByDefault: ebs.encryption,
     ebsDefaultKmsKeys: ebs.defaultKeys,
+    regions,
     vpcs: network.vpcs,
     flowLogs: network.flowLogs,
     dbInstances: databases.instances,

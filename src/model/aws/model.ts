@@ -9,6 +9,7 @@ import type { Listener, LoadBalancer } from "./elb.js";
 import type { IamModel } from "./iam.js";
 import type { Alias, Key } from "./kms.js";
 import type { DbCluster, DbInstance } from "./rds.js";
+import type { Region } from "./region.js";
 import type { ModelObject } from "./resource.js";
 import type { Bucket } from "./s3.js";
 import type { Topic } from "./sns.js";
@@ -34,6 +35,8 @@ export interface AwsModel {
   readonly backend: StateBackend | undefined;
   readonly ebsEncryptionByDefault: readonly EbsEncryptionByDefault[];
   readonly ebsDefaultKmsKeys: readonly EbsDefaultKmsKey[];
+  /** The Regions (AWS provider configurations) managed resources use, with their regional EBS settings. */
+  readonly regions: readonly Region[];
   readonly vpcs: readonly Vpc[];
   readonly flowLogs: readonly FlowLog[];
   readonly dbInstances: readonly DbInstance[];
