@@ -1,4 +1,5 @@
 /** Small helpers rules share: three-valued judgements over tracked leaves, scope filters, message text. */
+import type { KeyLink } from "../model/aws/kms.js";
 import type { ModelObject, Tracked } from "../model/aws/resource.js";
 import type { ResultStatus, RuleScope } from "./rule.js";
 
@@ -25,4 +26,22 @@ export function worst(statuses: readonly ResultStatus[]): ResultStatus {
   if (statuses.includes("fail")) return "fail";
   if (statuses.includes("unknown")) return "unknown";
   return "pass";
+}
+
+/**
+ * Whether a `kms_key_id`-like attribute names a customer-managed key: a key of the configuration, or a key id, ARN or
+ * alias outside it that is not an AWS-managed `alias/aws/...`. Unknown when it could not be traced.
+ */
+export function customerManagedKey(link: KeyLink): ResultStatus {
+  switch (link.kind) {
+    case "resolved":
+      return "pass";
+    case "literal":
+      return /(^|[:/])alias\/aws\//.test(link.text) ? "fail" : "pass";
+    case "aws-managed":
+    case "none":
+      return "fail";
+    default:
+      return "unknown";
+  }
 }
