@@ -228,6 +228,13 @@ function evaluate(model: Parameters<Rule["check"]>[0]["model"], expected: Securi
     }
     return result;
   };
+  /** Why a filter is only maybe monitored: its trail may not record the account, or its log group is unknown. */
+  const uncertainty = (filter: MetricFilter): Outcome => {
+    const trail = destinations.find((d) => !d.certain && sameGroup(d.trail.logGroup, filter.logGroup) === "yes")?.trail;
+    return trail
+      ? { status: "unknown", subject: trail, messageId: "trailUnknown", at: recordsAccount(trail).at }
+      : { status: "unknown", subject: filter, messageId: "logGroupUnknown", at: filter.logGroupName.range };
+  };
 
   const pattern = expected.pattern;
   const others = new Set(allSecurityHubPatterns.map((p) => p.pattern));
@@ -256,23 +263,11 @@ function evaluate(model: Parameters<Rule["check"]>[0]["model"], expected: Securi
         continue;
       }
       const alarms = judgeAlarms(filter);
-      if (alarms.status === "pass") {
-        if (on === "yes") return { status: "pass", subject: filter, messageId: "monitored", at: leaf.range };
-        unknowns.push({
-          status: "unknown",
-          subject: filter,
-          messageId: "logGroupUnknown",
-          at: filter.logGroupName.range,
-        });
-      } else if (alarms.status === "unknown") unknowns.push(alarms);
-      else if (on === "yes") failures.unshift(alarms);
-      else
-        unknowns.push({
-          status: "unknown",
-          subject: filter,
-          messageId: "logGroupUnknown",
-          at: filter.logGroupName.range,
-        });
+      // An alarm that falls short fails whether or not the filter turns out to be monitored.
+      if (alarms.status === "fail") failures.unshift(alarms);
+      else if (on === "unknown") unknowns.push(uncertainty(filter));
+      else if (alarms.status === "unknown") unknowns.push(alarms);
+      else return { status: "pass", subject: filter, messageId: "monitored", at: leaf.range };
       continue;
     }
     if (on === "no" || others.has(text)) continue;
@@ -372,6 +367,7 @@ export function securityHubAlarmRule(spec: SecurityHubAlarmRule): Rule {
         needsSeveralDatapoints: `Alarm {{alarm}} for ${events} ({{control}}) needs {{datapoints}} breaching periods; a single event must alarm.`,
         patternUnknown: `A metric filter pattern on the trail's log group is known only after apply; it may be the {{control}} pattern for ${events}.`,
         logGroupUnknown: `The log group of the {{control}} filter for ${events} is known only after apply.`,
+        trailUnknown: `Whether the trail delivering to the log group of the {{control}} filter for ${events} records every region's management events is known only after apply.`,
         alarmUnknown: `Whether an alarm notifies on ${events} ({{control}}) is known only after apply.`,
       },
       remediation: {
