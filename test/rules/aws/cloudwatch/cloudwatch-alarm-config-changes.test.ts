@@ -37,7 +37,7 @@ cases.invalid.push(
         line: 7,
         column: 3,
         endLine: 7,
-        endColumn: 67,
+        endColumn: 66,
         address: "aws_cloudtrail.this",
       },
     ],
