@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { cloudwatchRules } from "../../../../src/rules/aws/cloudwatch/index.js";
 import { distanceWithin } from "../../../../src/rules/aws/cloudwatch/security-hub-alarm.js";
 import { allSecurityHubPatterns } from "../../../../src/rules/aws/cloudwatch/security-hub-patterns.js";
+import { runCase } from "../../../support/rule-tester.js";
 import { sharedDir, sharedMissing, sharedPath } from "../../../support/shared.js";
 
 describe.skipIf(!sharedDir)(`Security Hub patterns against the reference (${sharedMissing} when skipped)`, () => {
@@ -32,6 +33,31 @@ describe("Security Hub alarm rules", () => {
         ).toBe(undefined);
       }
     }
+  });
+});
+
+describe("each alarm rule's remediation snippet", () => {
+  const setting = `resource "aws_cloudwatch_log_group" "cloudtrail" {
+  name = "/aws/cloudtrail/acme"
+}
+resource "aws_cloudtrail" "this" {
+  name                       = "acme"
+  s3_bucket_name             = "acme-trail"
+  is_multi_region_trail      = true
+  cloud_watch_logs_group_arn = "\${aws_cloudwatch_log_group.cloudtrail.arn}:*"
+  cloud_watch_logs_role_arn  = "arn:aws:iam::111122223333:role/trail-to-logs"
+}
+resource "aws_sns_topic" "security_alarms" {
+  name = "security-alarms"
+}
+`;
+  const alarmRules = cloudwatchRules.filter((r) => r.id.startsWith("cloudwatch-alarm-"));
+  it.each(alarmRules.map((r) => [r.id, r] as const))("%s: passes its own rule", (_id, rule) => {
+    const { results } = runCase(rule, { name: "remediation", code: setting + rule.meta.remediation.hcl }, 0);
+    expect(results.map((r) => `${r.status} ${r.messageId} ${r.address}`)).toEqual([
+      `pass monitored ${results[0]?.address}`,
+    ]);
+    expect(results[0]?.address).toMatch(/^aws_cloudwatch_log_metric_filter\./);
   });
 });
 
