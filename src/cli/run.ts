@@ -15,6 +15,10 @@ const commands: Readonly<Record<string, CommandEntry>> = {
     summary: "list HIPAA, HITRUST and NIST controls with the rules that check them",
     load: () => import("./commands/controls.js"),
   },
+  docs: {
+    summary: "generate a module's inputs/outputs tables into its README",
+    load: () => import("./commands/docs.js"),
+  },
   graph: {
     summary: "print the evaluated resource graph of a Terraform root module",
     load: () => import("./commands/graph.js"),

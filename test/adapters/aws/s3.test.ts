@@ -189,3 +189,58 @@ describe("S3: inline (deprecated) blocks", () => {
     expect(rule && leaf(rule.status)).toBe('"Enabled" explicit main.tf:51:7-51:25');
   });
 });
+
+describe("S3 join: iteration-dependent references", () => {
+  const { model, diagnostics, graph } = adaptFixture("unknown-expansion");
+
+  it("joins an unknown expansion to the bucket's unknown expansion", () => {
+    expect(diags(graph.diagnostics)).toEqual(["error main.tf:1:1-1:19 No value for required variable"]);
+    const b = bucketOf(model.buckets, "aws_s3_bucket.b[*]");
+    expect(b.sources.map((s) => s.address)).toEqual(["aws_s3_bucket.b[*]", "aws_s3_bucket_versioning.b[*]"]);
+    expect(leaf(b.name)).toBe("undefined unknown main.tf:7:3-7:24");
+    expect(leaf(b.versioning.status)).toBe('"Enabled" explicit main.tf:14:5-14:23');
+  });
+
+  it("joins through a local map of bucket ids by key", () => {
+    expect(bucketOf(model.buckets, 'aws_s3_bucket.known["y"]').versioning.provenance.address).toBe(
+      'aws_s3_bucket_versioning.known["y"]',
+    );
+  });
+
+  it("reports two resources configuring the same part of one bucket and keeps the first", () => {
+    expect(diags(diagnostics)).toEqual(["warning main.tf:35:1-38:2 Bucket configured twice"]);
+    const x = bucketOf(model.buckets, 'aws_s3_bucket.known["x"]');
+    expect(x.publicAccessBlock.provenance.address).toBe('aws_s3_bucket_public_access_block.known["x"]');
+    expect(x.sources.map((s) => s.address)).toContain('aws_s3_bucket_public_access_block.known["y"]');
+    expect(bucketOf(model.buckets, 'aws_s3_bucket.known["y"]').publicAccessBlock.provenance.kind).toBe("absent");
+  });
+});
+
+describe("S3: object lock", () => {
+  const { model, diagnostics } = adaptFixture("object-lock");
+
+  it("combines the bucket's object_lock_enabled with the separate configuration without a conflict", () => {
+    expect(diags(diagnostics)).toEqual([]);
+    const lock = bucketOf(model.buckets, "aws_s3_bucket.locked").objectLock;
+    expect(leaf(lock.enabled)).toBe("true explicit main.tf:3:3-3:29");
+    expect(lock.provenance.kind).toBe("inline");
+    expect(lock.retentionProvenance.address).toBe("aws_s3_bucket_object_lock_configuration.locked");
+    expect(leaf(lock.hasDefaultRetention)).toBe("true explicit main.tf:9:5-12:6");
+    expect(leaf(lock.mode)).toBe('"GOVERNANCE" explicit main.tf:10:7-10:26');
+    expect(leaf(lock.days)).toBe("30 explicit main.tf:11:7-11:16");
+  });
+
+  it("reports no default retention where none is written", () => {
+    const lock = bucketOf(model.buckets, "aws_s3_bucket.lock_without_retention").objectLock;
+    expect(leaf(lock.enabled)).toBe("true explicit main.tf:18:3-18:29");
+    expect(leaf(lock.hasDefaultRetention)).toBe("false default main.tf:16:1-19:2");
+    expect(leaf(lock.mode)).toBe("undefined default main.tf:16:1-19:2");
+  });
+
+  it("takes the separate resource's object_lock_enabled default (Enabled)", () => {
+    const lock = bucketOf(model.buckets, "aws_s3_bucket.enabled_by_resource").objectLock;
+    expect(leaf(lock.enabled)).toBe("true default main.tf:25:1-33:2");
+    expect(lock.provenance.address).toBe("aws_s3_bucket_object_lock_configuration.enabled_by_resource");
+    expect(leaf(lock.years)).toBe("6 explicit main.tf:30:7-30:16");
+  });
+});
