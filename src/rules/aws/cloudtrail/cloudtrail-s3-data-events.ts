@@ -47,10 +47,12 @@ interface Coverage {
   write: Tri;
   /** The first selector that covers reads (else writes). */
   at: Range | undefined;
+  /** Some selector covers only objects under a key prefix of the bucket (which does not count). */
+  keyPrefixOnly: boolean;
 }
 
 function coverageOf(bucket: Bucket, trails: readonly Trail[]): Coverage {
-  const result: Coverage = { read: "no", write: "no", at: undefined };
+  const result: Coverage = { read: "no", write: "no", at: undefined, keyPrefixOnly: false };
   for (const trail of trails) {
     const logging: Tri =
       trail.enableLogging.origin === "unknown" ? "unknown" : trail.enableLogging.value === false ? "no" : "yes";
@@ -59,6 +61,11 @@ function coverageOf(bucket: Bucket, trails: readonly Trail[]): Coverage {
       let hit = covers(grant, bucket);
       if (hit === "yes" && logging === "unknown") hit = "unknown";
       if (hit === "no") continue;
+      // PHI can be written under any key: a prefix leaves the rest of the bucket unlogged.
+      if (grant.keyPrefixOnly) {
+        result.keyPrefixOnly = true;
+        continue;
+      }
       if (grant.read) result.read = either(result.read, hit);
       if (grant.write) result.write = either(result.write, hit);
       if (hit === "yes") result.at ??= grant.range;
@@ -84,6 +91,8 @@ export default defineRule({
         "No CloudTrail trail is configured: nobody can tell who read or changed the objects of PHI bucket {{bucket}}.",
       notCovered:
         "No trail records object-level data events of PHI bucket {{bucket}}: who read or changed which PHI object is not logged.",
+      keyPrefixOnly:
+        "Trails record data events of PHI bucket {{bucket}} only under a key prefix: reads and changes of PHI elsewhere in the bucket are not logged.",
       readsNotCovered:
         "No trail records object-level reads (GetObject) of PHI bucket {{bucket}}: who read which PHI object is not logged.",
       writesNotCovered:
@@ -125,10 +134,11 @@ export default defineRule({
         context.fail(bucket, "noTrail", data, bucket.range);
         continue;
       }
-      const { read, write, at } = coverageOf(bucket, trails);
+      const { read, write, at, keyPrefixOnly } = coverageOf(bucket, trails);
       if (read === "yes" && write === "yes") context.pass(bucket, "covered", data, at ?? bucket.range);
-      else if (read === "no" && write === "no") context.fail(bucket, "notCovered", data, bucket.range);
-      else if (read === "no") context.fail(bucket, "readsNotCovered", data, bucket.range);
+      else if (read === "no" && write === "no") {
+        context.fail(bucket, keyPrefixOnly ? "keyPrefixOnly" : "notCovered", data, bucket.range);
+      } else if (read === "no") context.fail(bucket, "readsNotCovered", data, bucket.range);
       else if (write === "no") context.fail(bucket, "writesNotCovered", data, bucket.range);
       else context.unknown(bucket, "unknown", data, bucket.range);
     }

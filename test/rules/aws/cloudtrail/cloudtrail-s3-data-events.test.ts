@@ -109,6 +109,20 @@ testRule(rule, {
       errors: [{ messageId: "notCovered", ...phiBucket }],
     },
     {
+      name: "only objects under a key prefix of the bucket",
+      code:
+        buckets +
+        trail(
+          "main",
+          objectEvents([
+            "resources.ARN",
+            "starts_with",
+            '["${aws_s3_bucket.phi.arn}/exports/", "arn:aws:s3:::acme-phi/tmp/"]',
+          ]),
+        ),
+      errors: [{ messageId: "keyPrefixOnly", ...phiBucket }],
+    },
+    {
       name: "the trail capturing it is not logging",
       code: buckets + trail("main", "enable_logging = false", basicSelector("All", '["arn:aws:s3"]')),
       errors: [{ messageId: "notCovered", ...phiBucket }],
