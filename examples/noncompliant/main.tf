@@ -28,18 +28,7 @@ locals {
   ]
 
   alarms = {
-    "root-usage" = {
-      metric_name = "RootAccountUsage"
-      pattern     = "{$.userIdentity.type=\"Root\" && $.userIdentity.invokedBy NOT EXISTS && $.eventType !=\"AwsServiceEvent\"}"
-      # phiform: violates cloudwatch-alarm-root-usage (the alarm has no action: nobody is notified)
-      notify = false
-    }
-    "unauthorized-api-calls" = {
-      metric_name = "UnauthorizedAPICalls"
-      # phiform: violates cloudwatch-alarm-unauthorized-api-calls (no wildcards: not the CIS/Security Hub CloudWatch.2 pattern)
-      pattern = "{($.errorCode=\"UnauthorizedOperation\") || ($.errorCode=\"AccessDenied\")}"
-      notify  = true
-    }
+    # root-usage and unauthorized-api-calls predate this map: hand-written resources below the generated alarms.
     "console-login-no-mfa" = {
       metric_name = "ConsoleSignInWithoutMfa"
       pattern     = "{ ($.eventName = \"ConsoleLogin\") && ($.additionalEventData.MFAUsed != \"Yes\") && ($.userIdentity.type = \"IAMUser\") && ($.responseElements.ConsoleLogin = \"Success\") }"
@@ -80,14 +69,13 @@ locals {
       pattern     = "{($.eventName=AuthorizeSecurityGroupIngress) || ($.eventName=AuthorizeSecurityGroupEgress) || ($.eventName=RevokeSecurityGroupIngress) || ($.eventName=RevokeSecurityGroupEgress) || ($.eventName=CreateSecurityGroup) || ($.eventName=DeleteSecurityGroup)}"
       notify      = true
     }
-    # phiform: violates cloudwatch-alarm-nacl-changes (no metric filter or alarm for nacl changes: CloudWatch.11 removed "to cut noise")
+    # nacl-changes (CloudWatch.11) removed "to cut noise".
     "network-gateway-changes" = {
       metric_name = "NetworkGatewayChanges"
       pattern     = "{($.eventName=CreateCustomerGateway) || ($.eventName=DeleteCustomerGateway) || ($.eventName=AttachInternetGateway) || ($.eventName=CreateInternetGateway) || ($.eventName=DeleteInternetGateway) || ($.eventName=DetachInternetGateway)}"
       notify      = true
     }
-    # phiform: violates cloudwatch-alarm-route-table-changes (no metric filter or alarm for route table changes: CloudWatch.13 removed "to cut noise")
-    # phiform: violates cloudwatch-alarm-vpc-changes (no metric filter or alarm for vpc changes: CloudWatch.14 removed "to cut noise")
+    # route-table-changes (CloudWatch.13) and vpc-changes (CloudWatch.14) removed "to cut noise".
   }
 }
 
@@ -217,6 +205,7 @@ resource "aws_kms_key" "records" {
 ################################################################################
 
 # phiform: violates s3-bucket-object-lock (created without Object Lock: intake files can be overwritten or deleted)
+# phiform: violates cloudtrail-s3-data-events (the trail's data events cover only the exports bucket, not this PHI bucket)
 resource "aws_s3_bucket" "intake" {
   bucket = local.intake_bucket
 
@@ -910,6 +899,9 @@ resource "aws_s3_bucket_policy" "trail" {
   policy = data.aws_iam_policy_document.trail_bucket.json
 }
 
+# phiform: violates cloudwatch-alarm-nacl-changes (no metric filter or alarm for nacl changes: CloudWatch.11 removed "to cut noise")
+# phiform: violates cloudwatch-alarm-route-table-changes (no metric filter or alarm for route table changes: CloudWatch.13 removed "to cut noise")
+# phiform: violates cloudwatch-alarm-vpc-changes (no metric filter or alarm for vpc changes: CloudWatch.14 removed "to cut noise")
 resource "aws_cloudwatch_log_group" "cloudtrail" {
   name              = local.trail_log_group
   retention_in_days = 2192
@@ -981,7 +973,7 @@ resource "aws_cloudtrail" "this" {
       equals = ["AWS::S3::Object"]
     }
 
-    # phiform: violates cloudtrail-s3-data-events (only the exports bucket is covered, not the intake PHI bucket)
+    # Only the exports bucket: the intake bucket is left out.
     field_selector {
       field       = "resources.ARN"
       starts_with = ["${aws_s3_bucket.exports.arn}/"]
@@ -1060,6 +1052,62 @@ resource "aws_cloudwatch_metric_alarm" "this" {
   alarm_actions       = each.value.notify ? [aws_sns_topic.alarms.arn] : []
 
   depends_on = [aws_cloudwatch_log_metric_filter.this]
+}
+
+resource "aws_cloudwatch_log_metric_filter" "root_usage" {
+  name           = "${var.name_prefix}-root-usage"
+  log_group_name = aws_cloudwatch_log_group.cloudtrail.name
+  pattern        = "{$.userIdentity.type=\"Root\" && $.userIdentity.invokedBy NOT EXISTS && $.eventType !=\"AwsServiceEvent\"}"
+
+  metric_transformation {
+    name      = "RootAccountUsage"
+    namespace = local.metric_namespace
+    value     = "1"
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "root_usage" {
+  alarm_name          = "${var.name_prefix}-root-usage"
+  namespace           = local.metric_namespace
+  metric_name         = "RootAccountUsage"
+  statistic           = "Sum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 1
+  comparison_operator = "GreaterThanOrEqualToThreshold"
+  treat_missing_data  = "notBreaching"
+  # phiform: violates cloudwatch-alarm-root-usage (the alarm has no action: nobody is notified)
+  alarm_actions = []
+
+  depends_on = [aws_cloudwatch_log_metric_filter.root_usage]
+}
+
+resource "aws_cloudwatch_log_metric_filter" "unauthorized_api_calls" {
+  name           = "${var.name_prefix}-unauthorized-api-calls"
+  log_group_name = aws_cloudwatch_log_group.cloudtrail.name
+  # phiform: violates cloudwatch-alarm-unauthorized-api-calls (no wildcards: not the CIS/Security Hub CloudWatch.2 pattern)
+  pattern = "{($.errorCode=\"UnauthorizedOperation\") || ($.errorCode=\"AccessDenied\")}"
+
+  metric_transformation {
+    name      = "UnauthorizedAPICalls"
+    namespace = local.metric_namespace
+    value     = "1"
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "unauthorized_api_calls" {
+  alarm_name          = "${var.name_prefix}-unauthorized-api-calls"
+  namespace           = local.metric_namespace
+  metric_name         = "UnauthorizedAPICalls"
+  statistic           = "Sum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 1
+  comparison_operator = "GreaterThanOrEqualToThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+
+  depends_on = [aws_cloudwatch_log_metric_filter.unauthorized_api_calls]
 }
 
 # phiform: violates cloudwatch-log-group-kms (no kms_key_id: encrypted only with the service key)

@@ -1,7 +1,7 @@
 /** Small helpers rules share: three-valued judgements over tracked leaves, scope filters, message text. */
 import type { Range } from "../hcl/range.js";
 import type { PolicyValue } from "../model/aws/iam.js";
-import type { KeyReference } from "../model/aws/kms.js";
+import type { KeyLink, KeyReference } from "../model/aws/kms.js";
 import type { AwsModel } from "../model/aws/model.js";
 import { publicGrants, type ResourceIdentity } from "../model/aws/policy-analysis.js";
 import type { DbCluster, DbInstance } from "../model/aws/rds.js";
@@ -196,4 +196,22 @@ export function databases(model: AwsModel): (DbInstance | DbCluster)[] {
  */
 export function countUnknown(object: ModelObject): boolean {
   return object.address.includes("[*]");
+}
+
+/**
+ * Whether a `kms_key_id`-like attribute names a customer-managed key: a key of the configuration, or a key id, ARN or
+ * alias outside it that is not an AWS-managed `alias/aws/...`. Unknown when it could not be traced.
+ */
+export function customerManagedKey(link: KeyLink): ResultStatus {
+  switch (link.kind) {
+    case "resolved":
+      return "pass";
+    case "literal":
+      return /(^|[:/])alias\/aws\//.test(link.text) ? "fail" : "pass";
+    case "aws-managed":
+    case "none":
+      return "fail";
+    default:
+      return "unknown";
+  }
 }

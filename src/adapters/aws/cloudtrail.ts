@@ -32,6 +32,21 @@ function rawList(value: Value | undefined): readonly Value[] {
   return [plain];
 }
 
+/**
+ * Whether a selector's S3 ARN goes past the bucket to a key prefix: the text after `arn:…:s3:::NAME/` (or after an
+ * unknown bucket ARN or name followed by `/`) is neither empty nor `*`. Unknown when that text is itself unknown.
+ */
+function keyPrefixOf(value: Value): "bucket" | "prefix" | "unknown" {
+  const plain = unmark(value).value;
+  const parts = typeof plain === "string" ? [plain] : plain instanceof Unknown ? (plain.parts ?? [plain]) : [];
+  const text = parts.map((p) => (typeof p === "string" ? p : "\u0000")).join("");
+  const bucketAndKey = text.startsWith("arn:") ? text.split(":").slice(5).join(":") : text;
+  const slash = bucketAndKey.indexOf("/");
+  const key = slash < 0 ? "" : bucketAndKey.slice(slash + 1);
+  if (key.includes("\u0000")) return "unknown";
+  return key === "" || key === "*" ? "bucket" : "prefix";
+}
+
 export function adaptTrails(ctx: AdaptContext, buckets: JoinIndex<Bucket>, logGroups: JoinIndex<LogGroup>): Trail[] {
   const r = ctx.read;
   const trails: Trail[] = [];
@@ -76,13 +91,16 @@ export function adaptTrails(ctx: AdaptContext, buckets: JoinIndex<Bucket>, logGr
           const type = rawValue(d, "type");
           if (type !== "AWS::S3::Object" && !(unmark(type ?? null).value instanceof Unknown)) continue;
           for (const v of rawList(rawValue(d, "values"))) {
+            const scope = scopeOf(v, instance);
+            const prefix = scope.kind === "all" ? "bucket" : keyPrefixOf(v);
             coverage.push({
               range: d.range,
-              scope: scopeOf(v, instance),
+              scope,
               excluded: [],
               read,
               write,
-              uncertain: rw === undefined || typeof type !== "string" || d.unknownExpansion,
+              uncertain: rw === undefined || typeof type !== "string" || d.unknownExpansion || prefix === "unknown",
+              keyPrefixOnly: prefix === "prefix",
             });
           }
         }
@@ -205,6 +223,18 @@ function advancedCoverage(
   const onlyWrites = has(readOnly, "false");
   const read = readOnly === undefined || onlyReads === true;
   const write = readOnly === undefined || onlyWrites === true;
-  const scopes: Scope[] = arnIncludes ? arnIncludes.map((v) => scopeOf(v, from)) : [{ kind: "all" }];
-  return scopes.map((scope) => ({ range, scope, excluded, read, write, uncertain }));
+  if (!arnIncludes) return [{ range, scope: { kind: "all" }, excluded, read, write, uncertain, keyPrefixOnly: false }];
+  return arnIncludes.map((v) => {
+    const scope = scopeOf(v, from);
+    const prefix = scope.kind === "all" ? "bucket" : keyPrefixOf(v);
+    return {
+      range,
+      scope,
+      excluded,
+      read,
+      write,
+      uncertain: uncertain || prefix === "unknown",
+      keyPrefixOnly: prefix === "prefix",
+    };
+  });
 }

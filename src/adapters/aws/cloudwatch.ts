@@ -112,6 +112,8 @@ export function adaptMetricsAndAlarms(
           topic: topics.resolve(element, { from: instance, nameOf: arnName }),
         };
       });
+      const evaluationPeriods = r.number(body, "evaluation_periods");
+      const datapointsToAlarm = r.number(body, "datapoints_to_alarm");
       const alarm: Mutable<Alarm> = {
         ...ctx.base(instance),
         name: r.string(body, "alarm_name"),
@@ -121,7 +123,8 @@ export function adaptMetricsAndAlarms(
         period: r.number(body, "period"),
         threshold: r.number(body, "threshold"),
         comparisonOperator: r.string(body, "comparison_operator"),
-        evaluationPeriods: r.number(body, "evaluation_periods"),
+        evaluationPeriods,
+        datapointsToAlarm: datapointsToAlarm.origin === "default" ? evaluationPeriods : datapointsToAlarm,
         actionsEnabled: r.bool(body, "actions_enabled", true),
         alarmActionsList: actionsList,
         alarmActions,

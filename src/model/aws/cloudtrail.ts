@@ -68,6 +68,11 @@ export interface S3DataEventCoverage {
   readonly write: boolean;
   /** Part of the selector is unknown: the coverage may be wider or narrower than stated. */
   readonly uncertain: boolean;
+  /**
+   * The ARN names only objects under a key prefix of the bucket (`arn:aws:s3:::b/exports/`), not all of them
+   * (`arn:aws:s3:::b/`, `arn:aws:s3:::b`). Always false for scope `all`.
+   */
+  readonly keyPrefixOnly: boolean;
 }
 
 export interface Trail extends ModelObject {

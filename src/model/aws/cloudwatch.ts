@@ -53,6 +53,11 @@ export interface Alarm extends ModelObject {
   readonly threshold: Tracked<number>;
   readonly comparisonOperator: Tracked<string>;
   readonly evaluationPeriods: Tracked<number>;
+  /**
+   * `datapoints_to_alarm`: breaching periods (of the last `evaluation_periods`) that trigger the alarm. When not
+   * written, AWS uses `evaluation_periods`, and this leaf is that attribute's.
+   */
+  readonly datapointsToAlarm: Tracked<number>;
   /** Default true. */
   readonly actionsEnabled: Tracked<boolean>;
   /** `alarm_actions`; the whole list may be unknown (origin unknown, no entries). */

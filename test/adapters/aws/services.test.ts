@@ -22,7 +22,8 @@ function coverage(c: S3DataEventCoverage): string {
     c.scope.kind === "bucket" ? c.scope.bucket.address : c.scope.kind === "literal" ? c.scope.text : c.scope.kind;
   const excluded = c.excluded.map((e) => (typeof e === "string" ? e : e.address)).join(",");
   const access = `${c.read ? "read" : ""}${c.read && c.write ? "+" : ""}${c.write ? "write" : ""}`;
-  return `${span(c.range)} ${scope}${excluded ? ` except ${excluded}` : ""} ${access}${c.uncertain ? " uncertain" : ""}`;
+  const flags = `${c.uncertain ? " uncertain" : ""}${c.keyPrefixOnly ? " key-prefix" : ""}`;
+  return `${span(c.range)} ${scope}${excluded ? ` except ${excluded}` : ""} ${access}${flags}`;
 }
 
 describe("CloudTrail, CloudWatch and SNS", () => {
