@@ -1,5 +1,6 @@
 /** Every rule phiform runs, service by service. Each service folder's index lists its rules. */
+import { kmsRules } from "./aws/kms/index.js";
 import { s3Rules } from "./aws/s3/index.js";
 import type { Rule } from "./rule.js";
 
-export const allRules: readonly Rule[] = [...s3Rules];
+export const allRules: readonly Rule[] = [...kmsRules, ...s3Rules];

@@ -422,12 +422,30 @@ function isWildcardEntry(e: PrincipalEntry): boolean {
   return e.type === "*" || (e.type === "AWS" && e.value === "*");
 }
 
-/** Could this entry be the wildcard? Unknown values with no reference might be `"*"`. */
+/** Could this entry be the wildcard? An unknown that is not an identifier (ARN, id) of a resource might be `"*"`. */
 function entryWildcard(e: PrincipalEntry): T {
   if (isWildcardEntry(e)) return YES;
   if (e.type === "unknown") return UNKNOWN;
-  if (typeof e.value !== "string" && e.value.refs.length === 0 && e.type === "AWS") return UNKNOWN;
+  if (e.type === "AWS" && typeof e.value !== "string" && mayBeAnyText(e.value)) return UNKNOWN;
   return NO;
+}
+
+/** Attributes that hold an ARN or id, never a wildcard. */
+const IDENTIFIER_ATTRIBUTES = new Set(["arn", "id", "unique_id", "account_id", "key_id", "name"]);
+
+/**
+ * An unknown with no literal text that does not name a resource's identifier (`data.aws_ssm_parameter.x.value`, a
+ * variable known only after apply) could be any text, `"*"` included.
+ */
+function mayBeAnyText(u: Unknown): boolean {
+  if (stringParts(u).some((p) => typeof p === "string")) return false;
+  return (
+    u.refs.length === 0 ||
+    u.refs.some((r) => {
+      const last = r.path[r.path.length - 1];
+      return !parseAddress(r.address) || typeof last !== "string" || !IDENTIFIER_ATTRIBUTES.has(last);
+    })
+  );
 }
 
 function principalApplies(stmt: PolicyStatement, who: PrincipalQuery | undefined, q: Quantifier): T {

@@ -773,6 +773,12 @@ describe("publicGrants", () => {
       [[0, "unknown", []]],
     ],
     ["a principal known after apply", { Principal: new Unknown([], "map") }, [[0, "unknown", []]]],
+    [
+      "an AWS principal read from a parameter (could be *)",
+      { Principal: { AWS: ref("data.aws_ssm_parameter.who", "value") } },
+      [[0, "unknown", []]],
+    ],
+    ["an AWS principal that is a role's ARN", { Principal: { AWS: ref("aws_iam_role.app", "arn") } }, []],
     ["a NotPrincipal", { NotPrincipal: { AWS: "arn:aws:iam::123456789012:root" } }, [[0, "yes", []]]],
     ["a Deny", { Effect: "Deny", Principal: "*" }, []],
     ["a specific principal", { Principal: { AWS: "arn:aws:iam::123456789012:root" } }, []],

@@ -1,0 +1,6 @@
+import type { Rule } from "../../rule.js";
+import kmsKeyDeletionWindow from "./kms-key-deletion-window.js";
+import kmsKeyPolicyNoPublicAccess from "./kms-key-policy-no-public-access.js";
+import kmsKeyRotation from "./kms-key-rotation.js";
+
+export const kmsRules: readonly Rule[] = [kmsKeyRotation, kmsKeyDeletionWindow, kmsKeyPolicyNoPublicAccess];
