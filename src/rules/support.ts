@@ -1,4 +1,6 @@
 /** Small helpers rules share: three-valued judgements over tracked leaves, scope filters, message text. */
+import type { Role } from "../model/aws/iam.js";
+import { type Tri, type TrustedPrincipal, trustedPrincipals } from "../model/aws/policy-analysis.js";
 import type { ModelObject, Tracked } from "../model/aws/resource.js";
 import type { ResultStatus, RuleScope } from "./rule.js";
 
@@ -25,4 +27,22 @@ export function worst(statuses: readonly ResultStatus[]): ResultStatus {
   if (statuses.includes("fail")) return "fail";
   if (statuses.includes("unknown")) return "unknown";
   return "pass";
+}
+
+/**
+ * Whether people can assume the role: its trust policy admits an AWS account, IAM user or role (or everyone) —
+ * not only AWS services or federated identity providers, whose sign-in (and MFA) the identity provider enforces.
+ * "unknown" when a trusted principal is known only after apply. Used by the MFA and session-duration rules.
+ */
+export function assumableByHumans(role: Role): { result: Tri; principals: TrustedPrincipal[] } {
+  const document = role.assumeRolePolicy.document;
+  if (!document) return { result: role.assumeRolePolicy.origin === "default" ? "no" : "unknown", principals: [] };
+  const principals = trustedPrincipals(document).filter((p) => p.human !== "no");
+  const result = principals.some((p) => p.human === "yes") ? "yes" : principals.length > 0 ? "unknown" : "no";
+  return { result, principals };
+}
+
+/** The status a three-valued "is it a violation?" answer gives. */
+export function statusOfViolation(violation: Tri): ResultStatus {
+  return violation === "yes" ? "fail" : violation === "no" ? "pass" : "unknown";
 }

@@ -1,6 +1,17 @@
 /** Account-level settings. */
-import type { AccessAnalyzer, AccountPublicAccessBlock, PasswordPolicy } from "../../model/aws/account.js";
+import { fileStartRange } from "../../hcl/range.js";
+import type { AccessAnalyzer, Account, AccountPublicAccessBlock, PasswordPolicy } from "../../model/aws/account.js";
+import type { ResourceGraph } from "../../terraform/graph.js";
 import type { AdaptContext } from "./context.js";
+
+/** The root module's default aws provider block; else its first aws block (aliased); else its first file's start. */
+export function accountOf(graph: ResourceGraph): Account {
+  const root = graph.providers.filter((p) => p.name === "aws" && !p.address.startsWith("module."));
+  const provider = root.find((p) => p.alias === null) ?? root[0];
+  if (provider) return { address: provider.address, range: provider.range };
+  const first = graph.instances.find((i) => i.module === "") ?? graph.instances[0];
+  return { address: "(account)", range: fileStartRange(first?.range.file ?? "(configuration)") };
+}
 
 export function adaptAccount(ctx: AdaptContext): {
   publicAccessBlocks: AccountPublicAccessBlock[];

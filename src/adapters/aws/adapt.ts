@@ -7,7 +7,7 @@ import type { Diagnostic } from "../../hcl/diagnostic.js";
 import type { AwsModel, PhiTagOption } from "../../model/aws/model.js";
 import type { Bucket } from "../../model/aws/s3.js";
 import type { ResourceGraph } from "../../terraform/graph.js";
-import { adaptAccount } from "./account.js";
+import { accountOf, adaptAccount } from "./account.js";
 import { adaptBackend } from "./backend.js";
 import { adaptTrails } from "./cloudtrail.js";
 import { adaptLogGroups, adaptMetricsAndAlarms } from "./cloudwatch.js";
@@ -77,6 +77,7 @@ export function adapt(graph: ResourceGraph, options: AdaptOptions = {}): AdaptRe
     accountPublicAccessBlocks: account.publicAccessBlocks,
     passwordPolicies: account.passwordPolicies,
     accessAnalyzers: account.accessAnalyzers,
+    account: accountOf(graph),
     byAddress: ctx.objects,
     bucketsByName,
     phiTag: ctx.phiTag,

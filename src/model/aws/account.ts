@@ -1,5 +1,16 @@
 /** Account-level settings: S3 account public access block, IAM password policy, IAM Access Analyzer. */
+import type { Range } from "../../hcl/range.js";
 import type { ModelObject, Tracked } from "./resource.js";
+
+/**
+ * The account as the subject of account-level findings (a password policy or public access block that is missing):
+ * the root module's default `provider "aws"` block, else the start of the root module's first file.
+ */
+export interface Account {
+  /** The provider configuration address, or `(account)` when the root module has no aws provider block. */
+  readonly address: string;
+  readonly range: Range;
+}
 
 /** `aws_s3_account_public_access_block`; each flag defaults to false when not written. */
 export interface AccountPublicAccessBlock extends ModelObject {

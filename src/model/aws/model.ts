@@ -1,5 +1,5 @@
 /** The root of the typed AWS model: every object by kind, plus lookups. */
-import type { AccessAnalyzer, AccountPublicAccessBlock, PasswordPolicy } from "./account.js";
+import type { AccessAnalyzer, Account, AccountPublicAccessBlock, PasswordPolicy } from "./account.js";
 import type { StateBackend } from "./backend.js";
 import type { Trail } from "./cloudtrail.js";
 import type { Alarm, LogGroup, MetricFilter } from "./cloudwatch.js";
@@ -44,6 +44,8 @@ export interface AwsModel {
   readonly accountPublicAccessBlocks: readonly AccountPublicAccessBlock[];
   readonly passwordPolicies: readonly PasswordPolicy[];
   readonly accessAnalyzers: readonly AccessAnalyzer[];
+  /** Where account-level findings point when the setting they look for is absent. */
+  readonly account: Account;
   /** Every model object by address (split resources map to the object they were joined into). */
   readonly byAddress: ReadonlyMap<string, ModelObject>;
   /** Buckets by known name. */
