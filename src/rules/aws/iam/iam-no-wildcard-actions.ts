@@ -4,7 +4,6 @@ import { defineRule } from "../../rule.js";
 import { phiTargets, policySubject, statementName, touchesTarget } from "../../support.js";
 
 const rank: Record<Tri, number> = { no: 0, unknown: 1, yes: 2 };
-const max = (a: Tri, b: Tri): Tri => (rank[a] >= rank[b] ? a : b);
 const min = (a: Tri, b: Tri): Tri => (rank[a] <= rank[b] ? a : b);
 
 export default defineRule({
