@@ -46,6 +46,8 @@ export default defineRule<Options>({
       mfaTooOld:
         "Role {{role}} accepts an MFA sign-in of {{principal}} up to {{age}} seconds old; at most {{maxAge}} is required.",
       unknown: "Whether role {{role}} can be assumed by {{principal}} without MFA is known only after apply.",
+      unreadable:
+        "The trust policy of role {{role}} cannot be read; whether people can assume it without MFA cannot be told.",
     },
     remediation: {
       text: "Require MFA in every trust statement that admits accounts, users or roles (federated sign-in enforces MFA at the identity provider).",
@@ -76,9 +78,13 @@ export default defineRule<Options>({
   check(context) {
     const maxAge = context.options.maxMfaAgeSeconds;
     for (const role of context.model.iam.roles) {
+      const trust = role.assumeRolePolicy;
+      if (!trust.document && trust.origin !== "default") {
+        context.unknown(role, "unreadable", { role: role.address }, trust.range);
+        continue;
+      }
       const { principals } = assumableByHumans(role);
       if (principals.length === 0) continue;
-      const trust = role.assumeRolePolicy;
       // One result per offending statement (fail before unknown); a pass for the role when there is none.
       const found = new Map<
         PolicyStatement | undefined,

@@ -133,6 +133,11 @@ ${role(`jsonencode({
       errors: [{ messageId: "unknown", status: "unknown", line: 6, column: 3, endLine: 8, endColumn: 5 }],
     },
     {
+      name: "a trust policy that is not valid JSON cannot be judged",
+      code: role(`"{\\"Statement\\": ["`),
+      errors: [{ messageId: "unreadable", status: "unknown", line: 3, column: 3, endLine: 3, endColumn: 43 }],
+    },
+    {
       name: "an inline trust only for one of two statements",
       code: role(`jsonencode({
     Statement = [
