@@ -41,6 +41,20 @@ testRule(rule, {
 }
 `,
     },
+    {
+      name: "a replica key rotates with its primary key and is exempt",
+      code: `resource "aws_kms_replica_key" "dr" {
+  primary_key_arn = "arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab"
+}
+`,
+    },
+    {
+      name: "a key in a CloudHSM key store cannot rotate automatically and is exempt",
+      code: `resource "aws_kms_key" "hsm" {
+  custom_key_store_id = "cks-1234567890abcdef0"
+}
+`,
+    },
   ],
   invalid: [
     {
