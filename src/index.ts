@@ -1,3 +1,8 @@
+export { type AdaptOptions, type AdaptResult, adapt } from "./adapters/aws/adapt.js";
+export { defaultPhiTag } from "./adapters/aws/scope.js";
+export { type ControlRefs, compareFindings, type Finding, fingerprint } from "./engine/finding.js";
+export { type RunOptions, type RunOutcome, runRule, runRules } from "./engine/run-rules.js";
+export { type ScanOptions, type ScanResult, scan } from "./engine/scan.js";
 export * from "./frameworks/catalog.js";
 export * from "./frameworks/control-list.js";
 export type { RuleId } from "./frameworks/rule-ids.js";
@@ -23,8 +28,16 @@ export * from "./hcl/range.js";
 export { formatHclRange, sourceText } from "./hcl/source.js";
 export * from "./hcl/types.js";
 export * from "./hcl/value.js";
+/** The typed AWS model (`aws.Bucket`, `aws.Tracked` …): namespaced, as its `Tracked`/`Origin` differ from the graph's. */
+export type * as aws from "./model/aws/index.js";
+export type { AwsModel, PhiTagOption } from "./model/aws/model.js";
 export * from "./model/aws/policy.js";
 export * from "./model/aws/policy-analysis.js";
+export { renderJsonReport } from "./reporters/json.js";
+export type { ScanReport } from "./reporters/report.js";
+export { renderTextReport } from "./reporters/text.js";
+export { allRules } from "./rules/index.js";
+export * from "./rules/rule.js";
 export type {
   Backend,
   Configuration,
@@ -70,4 +83,6 @@ export {
   memoryFileSystem,
   nodeFileSystem,
 } from "./terraform/loader.js";
+export { renderModuleDocs, updateReadme } from "./terraform/module-docs.js";
+export { checkProviderSchema, type ProviderSchema, readProviderSchema } from "./terraform/provider-schema.js";
 export type { VariableOptions } from "./terraform/variables.js";

@@ -32,13 +32,13 @@ locals {
       metric_name = "RootAccountUsage"
       pattern     = "{$.userIdentity.type=\"Root\" && $.userIdentity.invokedBy NOT EXISTS && $.eventType !=\"AwsServiceEvent\"}"
       # phiform: violates cloudwatch-alarm-root-usage (the alarm has no action: nobody is notified)
-      notify      = false
+      notify = false
     }
     "unauthorized-api-calls" = {
       metric_name = "UnauthorizedAPICalls"
       # phiform: violates cloudwatch-alarm-unauthorized-api-calls (no wildcards: not the CIS/Security Hub CloudWatch.2 pattern)
-      pattern     = "{($.errorCode=\"UnauthorizedOperation\") || ($.errorCode=\"AccessDenied\")}"
-      notify      = true
+      pattern = "{($.errorCode=\"UnauthorizedOperation\") || ($.errorCode=\"AccessDenied\")}"
+      notify  = true
     }
     "console-login-no-mfa" = {
       metric_name = "ConsoleSignInWithoutMfa"
@@ -179,7 +179,7 @@ data "aws_iam_policy_document" "records_key" {
   statement {
     sid       = "KeyAdministration"
     effect    = "Allow"
-    actions   = concat(local.key_admin_actions, ["kms:Decrypt", "kms:GenerateDataKey*"])
+    actions   = concat(local.key_admin_actions, ["kms:CreateGrant", "kms:Decrypt", "kms:GenerateDataKey*"])
     resources = ["*"]
 
     principals {

@@ -319,31 +319,32 @@ resource "aws_iam_role_policy" "flow_logs" {
   policy = data.aws_iam_policy_document.flow_logs[0].json
 }
 
+# count, not for_each: VPC ids created in the same configuration are unknown until apply.
 resource "aws_flow_log" "this" {
-  for_each = var.network == null ? toset([]) : toset(var.network.vpc_ids)
+  count = var.network == null ? 0 : length(var.network.vpc_ids)
 
-  vpc_id                   = each.value
+  vpc_id                   = var.network.vpc_ids[count.index]
   traffic_type             = var.network.traffic_type
   log_destination_type     = "cloud-watch-logs"
   log_destination          = aws_cloudwatch_log_group.flow_logs[0].arn
   iam_role_arn             = aws_iam_role.flow_logs[0].arn
   max_aggregation_interval = 60
 
-  tags = merge(var.tags, { Name = "${var.name_prefix}-${each.value}" })
+  tags = merge(var.tags, { Name = "${var.name_prefix}-flow-log-${count.index}" })
 }
 
 # Adopting the default security group removes all of its rules (CIS 5.4): nothing can use it by accident.
 resource "aws_default_security_group" "this" {
-  for_each = var.network == null ? toset([]) : var.network.restrict_default_security_group ? toset(var.network.vpc_ids) : toset([])
+  count = var.network == null ? 0 : var.network.restrict_default_security_group ? length(var.network.vpc_ids) : 0
 
-  vpc_id = each.value
+  vpc_id = var.network.vpc_ids[count.index]
 
   tags = merge(var.tags, { Name = "default - no rules" })
 }
 
 ################################################################################
 # Optional encrypted RDS instance (seed 001): private, Multi-AZ, backups, deletion protection,
-# IAM authentication, master password in Secrets Manager under the PHI key, TLS enforced.
+# IAM authentication, master password generated and kept in Secrets Manager, TLS enforced.
 ################################################################################
 
 resource "aws_db_subnet_group" "this" {
@@ -402,7 +403,7 @@ resource "aws_db_instance" "this" {
   storage_encrypted                   = true
   kms_key_id                          = module.kms_phi.key_arn
   manage_master_user_password         = true
-  master_user_secret_kms_key_id       = module.kms_phi.key_arn
+  master_user_secret_kms_key_id       = var.rds.master_user_secret_kms_key_arn
   iam_database_authentication_enabled = true
   ca_cert_identifier                  = "rds-ca-rsa2048-g1"
 

@@ -221,22 +221,23 @@ variable "network" {
 }
 
 variable "rds" {
-  description = "Optional encrypted RDS instance (postgres or mysql) in private subnets. Multi-AZ, storage encryption with the PHI key, IAM authentication, deletion protection and a Secrets Manager master password are always on."
+  description = "Optional encrypted RDS instance (postgres or mysql) in private subnets. Multi-AZ, storage encryption with the PHI key, IAM authentication, deletion protection and a Secrets Manager master password are always on. master_user_secret_kms_key_arn null uses the AWS managed aws/secretsmanager key for the secret; a customer-managed key must let the caller use kms:GenerateDataKey and kms:Decrypt."
   type = object({
-    identifier              = string
-    parameter_group_family  = string
-    subnet_ids              = list(string)
-    vpc_security_group_ids  = list(string)
-    engine                  = optional(string, "postgres")
-    engine_version          = optional(string)
-    instance_class          = optional(string, "db.m6g.large")
-    allocated_storage       = optional(number, 100)
-    max_allocated_storage   = optional(number, 500)
-    db_name                 = optional(string)
-    username                = optional(string, "phiadmin")
-    backup_retention_period = optional(number, 35)
-    log_exports             = optional(list(string))
-    log_retention_in_days   = optional(number, 2192)
+    identifier                     = string
+    parameter_group_family         = string
+    subnet_ids                     = list(string)
+    vpc_security_group_ids         = list(string)
+    engine                         = optional(string, "postgres")
+    engine_version                 = optional(string)
+    instance_class                 = optional(string, "db.m6g.large")
+    allocated_storage              = optional(number, 100)
+    max_allocated_storage          = optional(number, 500)
+    db_name                        = optional(string)
+    username                       = optional(string, "phiadmin")
+    backup_retention_period        = optional(number, 35)
+    log_exports                    = optional(list(string))
+    log_retention_in_days          = optional(number, 2192)
+    master_user_secret_kms_key_arn = optional(string)
   })
   default = null
 

@@ -2,14 +2,12 @@ data "aws_caller_identity" "current" {}
 
 data "aws_partition" "current" {}
 
-data "aws_region" "current" {
-  region = var.region
-}
+data "aws_region" "current" {}
 
 locals {
   account_id = data.aws_caller_identity.current.account_id
   partition  = data.aws_partition.current.partition
-  region     = data.aws_region.current.region
+  region     = coalesce(var.region, data.aws_region.current.region)
 
   # Manage the key, never use it: no Encrypt/Decrypt/GenerateDataKey and no CreateGrant, so an administrator
   # cannot hand itself data access (HIPAA 164.308(a)(4)(ii)(B), separation of duties).
@@ -47,7 +45,8 @@ locals {
     "kms:ReEncrypt*",
   ]
 
-  grant_principal_arns = distinct(concat(var.key_user_arns, var.key_service_user_arns))
+  # No distinct(): principals identifiers is a set, and distinct() over ARNs known only after apply would hide them.
+  grant_principal_arns = concat(var.key_user_arns, var.key_service_user_arns)
   trail_arn_pattern    = "arn:${local.partition}:cloudtrail:*:${local.account_id}:trail/*"
 }
 

@@ -1,12 +1,10 @@
 data "aws_caller_identity" "current" {}
 
-data "aws_region" "current" {
-  region = var.region
-}
+data "aws_region" "current" {}
 
 locals {
   account_id = data.aws_caller_identity.current.account_id
-  region     = data.aws_region.current.region
+  region     = coalesce(var.region, data.aws_region.current.region)
 
   tags     = merge(var.tags, { classification = var.classification })
   log_tags = merge(var.tags, { purpose = "s3-server-access-logs" })

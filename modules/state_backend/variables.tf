@@ -28,6 +28,11 @@ variable "object_lock_mode" {
   description = "Object Lock mode protecting state versions (GOVERNANCE or COMPLIANCE)."
   type        = string
   default     = "GOVERNANCE"
+
+  validation {
+    condition     = contains(["GOVERNANCE", "COMPLIANCE"], var.object_lock_mode)
+    error_message = "object_lock_mode must be GOVERNANCE or COMPLIANCE: state versions are protected from alteration and deletion (HIPAA 164.312(c)(1))."
+  }
 }
 
 variable "retention_days" {

@@ -7,6 +7,22 @@ interface CommandEntry {
 
 /** Subcommands, loaded on first use so that `phiform parse` never pays for the rule engine. */
 const commands: Readonly<Record<string, CommandEntry>> = {
+  check: {
+    summary: "scan a Terraform root module: every rule, results grouped by control",
+    load: () => import("./commands/check.js"),
+  },
+  controls: {
+    summary: "list HIPAA, HITRUST and NIST controls with the rules that check them",
+    load: () => import("./commands/controls.js"),
+  },
+  docs: {
+    summary: "generate a module's inputs/outputs tables into its README",
+    load: () => import("./commands/docs.js"),
+  },
+  graph: {
+    summary: "print the evaluated resource graph of a Terraform root module",
+    load: () => import("./commands/graph.js"),
+  },
   parse: {
     summary: "parse HCL files or directories; print diagnostics (or --format json)",
     load: () => import("./commands/parse.js"),

@@ -347,6 +347,13 @@ const crosswalk: readonly Crosswalk[] = [
     source: rationale("data-plane access is granted per PHI resource, never account-wide"),
   },
   {
+    controls: ["164.312(e)(1)", "164.312(e)(2)(i)", "164.312(e)(2)(ii)"],
+    rules: ["s3-bucket-min-tls-version"],
+    source: rationale(
+      "requests to PHI buckets with TLS older than 1.2 are refused: only current protocol versions carry ePHI",
+    ),
+  },
+  {
     controls: ["164.312(e)(1)", "164.312(e)(2)(ii)"],
     rules: ["iam-phi-access-requires-tls"],
     source: rationale("the grant itself refuses PHI access without TLS"),

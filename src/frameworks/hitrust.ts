@@ -87,7 +87,12 @@ const crosswalk: readonly Crosswalk[] = [
   },
   {
     controls: transmission,
-    rules: ["elb-listener-tls", "elb-http-redirects-to-https", "iam-phi-access-requires-tls"],
+    rules: [
+      "elb-listener-tls",
+      "elb-http-redirects-to-https",
+      "iam-phi-access-requires-tls",
+      "s3-bucket-min-tls-version",
+    ],
     source: rationale("TLS-only access, as the seed's Transmission security row"),
   },
   {

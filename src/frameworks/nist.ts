@@ -163,6 +163,13 @@ const crosswalk: readonly Crosswalk[] = [
     source: rationale("PHI at rest is encrypted under a customer-managed key whose lifecycle we control"),
   },
   {
+    controls: tls,
+    rules: ["s3-bucket-min-tls-version"],
+    source: rationale(
+      "requests with TLS older than 1.2 are refused, as s3-bucket-ssl-requests-only refuses plain HTTP",
+    ),
+  },
+  {
     controls: ["SC-28", "SC-28(1)"],
     rules: ["backend-s3-encryption"],
     source: rationale("Terraform state is PHI-scoped (RULES.md) and encrypted with the CMK"),

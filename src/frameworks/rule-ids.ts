@@ -9,6 +9,7 @@ export const ruleIds = [
   "s3-bucket-public-access-block",
   "s3-account-public-access-block",
   "s3-bucket-tls-only",
+  "s3-bucket-min-tls-version",
   "s3-bucket-access-logging",
   "s3-bucket-versioning",
   "s3-bucket-object-lock",

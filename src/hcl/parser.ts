@@ -139,6 +139,12 @@ export function parseTemplate(
   return { expr, diagnostics: p.finish() };
 }
 
+class StepLimitExceeded extends Error {
+  constructor() {
+    super("the parser exceeded its step limit");
+  }
+}
+
 /** Nesting beyond this (brackets, blocks, template directives) is reported instead of recursed into. */
 const MAX_DEPTH = 200;
 
@@ -222,6 +228,12 @@ export class Parser {
   recovery = false;
   readonly diags: Diagnostic[] = [];
   private depth = 0;
+  /**
+   * Peeks so far, and the most any parse may take: a guard that turns a parser bug that would loop or blow up into
+   * an "Internal parser error" diagnostic. (Per token the parser peeks a bounded number of times per nesting level.)
+   */
+  private steps = 0;
+  private readonly stepLimit: number;
   /** Literal text may need NFC normalisation: the source is not ASCII, or a \u escape produced non-ASCII. */
   private mayNeedNfc: boolean;
   private toldTooDeep = false;
@@ -240,6 +252,7 @@ export class Parser {
     this.count = tokens.count;
     this.eof = tokens.count - 1;
     this.mayNeedNfc = text === null;
+    this.stepLimit = (tokens.count + 16) * (MAX_DEPTH + 16) * 8;
   }
 
   normalize(s: string): string {
@@ -318,6 +331,7 @@ export class Parser {
   // ---- the peeker ---------------------------------------------------------------------------------------------
 
   peek(): number {
+    if (++this.steps > this.stepLimit) throw new StepLimitExceeded();
     let i = this.next;
     if (i >= this.count) return this.eof;
     if (!this.includeNewlines) {

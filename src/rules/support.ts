@@ -1,5 +1,6 @@
 /** Small helpers rules share: three-valued judgements over tracked leaves, scope filters, message text. */
-import type { IdentityPolicy, Role } from "../model/aws/iam.js";
+import type { Range } from "../hcl/range.js";
+import type { IdentityPolicy, PolicyValue, Role } from "../model/aws/iam.js";
 import type { AwsModel } from "../model/aws/model.js";
 import { type PolicyStatement, type PolicyString, policyStringText, stringParts } from "../model/aws/policy.js";
 import {
@@ -8,6 +9,8 @@ import {
   DATA_PLANE_ACTIONS,
   keySubject,
   parseAddress,
+  publicGrants,
+  type ResourceIdentity,
   type ResourceSubject,
   resourceMatches,
   resourceSubject,
@@ -17,6 +20,7 @@ import {
   trustedPrincipals,
 } from "../model/aws/policy-analysis.js";
 import type { ModelObject, Tracked } from "../model/aws/resource.js";
+import type { Bucket } from "../model/aws/s3.js";
 import type { ResultStatus, RuleScope, Subject } from "./rule.js";
 
 /** pass/fail by `ok` for a known value; unknown when the value is only known after apply. */
@@ -42,6 +46,124 @@ export function worst(statuses: readonly ResultStatus[]): ResultStatus {
   if (statuses.includes("fail")) return "fail";
   if (statuses.includes("unknown")) return "unknown";
   return "pass";
+}
+
+/**
+ * A bucket that receives the server access logs of other buckets: exempt from the rules a log target cannot meet
+ * (CMK encryption, Object Lock, its own access logging). A bucket logging only into itself is not exempt.
+ */
+export function isLogTargetOfOthers(bucket: Bucket): boolean {
+  return bucket.logSources.some((source) => source !== bucket);
+}
+
+/** Where a policy's statements are written: its `aws_iam_policy_document` block, else the policy attribute. */
+export function policyLocation(policy: PolicyValue): Range {
+  return policy.dataSourceRange ?? policy.range;
+}
+
+/** A bucket as the policy analyser names it: by address (symbolic ARN), and by name when known before apply. */
+export function bucketIdentity(bucket: Bucket): ResourceIdentity {
+  return bucket.name.value === undefined
+    ? { address: bucket.address }
+    : { address: bucket.address, name: bucket.name.value };
+}
+
+/** Canned ACLs that grant access beyond the bucket owner's account. */
+const publicCannedAcls = new Set(["public-read", "public-read-write", "authenticated-read"]);
+
+export interface Exposure {
+  readonly status: "public" | "private" | "unknown";
+  /** Why it is (or may be) public: the public statement, the ACL, or the unknown leaf; the bucket when private. */
+  readonly at: Range;
+  readonly reason: string;
+}
+
+/**
+ * Whether a bucket is public in effect: its policy grants to everyone (without a restricting condition) and Block
+ * Public Access neither rejects nor ignores it, or a public canned ACL is in force (ACLs not disabled, not blocked).
+ */
+export function bucketExposure(bucket: Bucket): Exposure {
+  const pab = bucket.publicAccessBlock;
+  const neutralised = (flags: readonly Tracked<boolean>[]): ResultStatus =>
+    flags.some((f) => f.origin !== "unknown" && f.value === true)
+      ? "pass"
+      : flags.some((f) => f.origin === "unknown")
+        ? "unknown"
+        : "fail";
+  const unknowns: Exposure[] = [];
+  const policy = bucket.policy;
+  if (policy) {
+    const blocked = neutralised([pab.blockPublicPolicy, pab.restrictPublicBuckets]);
+    if (blocked !== "pass") {
+      if (policy.origin === "unknown" || !policy.document) {
+        unknowns.push({ status: "unknown", at: policy.range, reason: "its policy is known only after apply" });
+      } else {
+        for (const grant of publicGrants(policy.document)) {
+          if (grant.result === "no") continue;
+          const status = grant.result === "yes" && blocked === "fail" ? "public" : "unknown";
+          const exposure: Exposure = { status, at: grant.statement.range, reason: "its policy grants to everyone" };
+          if (status === "public") return exposure;
+          unknowns.push(exposure);
+        }
+      }
+    }
+  }
+  const acl = bucket.acl.acl;
+  const ownership = bucket.ownership.objectOwnership;
+  const aclsDisabled = ownership.origin !== "unknown" && ownership.value === "BucketOwnerEnforced";
+  if (!aclsDisabled) {
+    const blocked = neutralised([pab.blockPublicAcls, pab.ignorePublicAcls]);
+    const aclPublic = acl.origin === "unknown" ? "unknown" : publicCannedAcls.has(acl.value ?? "") ? "fail" : "pass";
+    if (blocked !== "pass" && aclPublic !== "pass") {
+      const status =
+        aclPublic === "fail" && blocked === "fail" && ownership.origin !== "unknown" ? "public" : "unknown";
+      const exposure: Exposure = { status, at: acl.range, reason: `its ACL is ${show(acl)}` };
+      if (status === "public") return exposure;
+      unknowns.push(exposure);
+    }
+    const grants = bucket.acl.hasGrants;
+    if (blocked !== "pass" && grants.origin !== "default" && grants.value !== false) {
+      // Explicit grants may name AllUsers; their grantees are not in the model, so they are not judged private.
+      unknowns.push({ status: "unknown", at: grants.range, reason: "its ACL grants are not analysed" });
+    }
+  }
+  return unknowns[0] ?? { status: "private", at: bucket.range, reason: "" };
+}
+
+/** The four Block Public Access flags by their Terraform names, in the model's order. */
+export function publicAccessFlags(block: {
+  readonly blockPublicAcls: Tracked<boolean>;
+  readonly blockPublicPolicy: Tracked<boolean>;
+  readonly ignorePublicAcls: Tracked<boolean>;
+  readonly restrictPublicBuckets: Tracked<boolean>;
+}): readonly (readonly [string, Tracked<boolean>])[] {
+  return [
+    ["block_public_acls", block.blockPublicAcls],
+    ["block_public_policy", block.blockPublicPolicy],
+    ["ignore_public_acls", block.ignorePublicAcls],
+    ["restrict_public_buckets", block.restrictPublicBuckets],
+  ];
+}
+
+/** Earliest in the source first, so a finding points at the first flag a reader meets. */
+export function bySourcePosition<T extends readonly [string, Tracked<boolean>]>(a: T, b: T): number {
+  return a[1].range.start.byte - b[1].range.start.byte;
+}
+
+/**
+ * Flags that must all be true: fail naming those that are not (located at the first in the source), else unknown
+ * naming those known only after apply, else pass.
+ */
+export function judgeFlags(flags: readonly (readonly [string, Tracked<boolean>])[]): {
+  readonly status: ResultStatus;
+  readonly names: string;
+  readonly at: Range | undefined;
+} {
+  const off = flags.filter(([, f]) => f.origin !== "unknown" && f.value !== true).sort(bySourcePosition);
+  const unknown = flags.filter(([, f]) => f.origin === "unknown").sort(bySourcePosition);
+  const decisive = off.length > 0 ? off : unknown;
+  const status: ResultStatus = off.length > 0 ? "fail" : unknown.length > 0 ? "unknown" : "pass";
+  return { status, names: decisive.map(([name]) => name).join(", "), at: decisive[0]?.[1].range };
 }
 
 /**

@@ -21,6 +21,7 @@ const agreedRuleIds = [
   "s3-bucket-public-access-block",
   "s3-account-public-access-block",
   "s3-bucket-tls-only",
+  "s3-bucket-min-tls-version",
   "s3-bucket-access-logging",
   "s3-bucket-versioning",
   "s3-bucket-object-lock",
@@ -264,7 +265,7 @@ describe("catalog integrity", () => {
 
   it("counts 33 HIPAA, 20 HITRUST and 34 NIST controls", () => {
     expect(frameworks.map((f) => controls(f).length)).toEqual([33, 20, 34]);
-    expect(frameworks.map((f) => mappings(f).length)).toEqual([145, 46, 108]);
+    expect(frameworks.map((f) => mappings(f).length)).toEqual([148, 46, 112]);
   });
 
   it.each(frameworks)("%s: ids are unique, and every mapped control and parent is in the catalog", (framework) => {
@@ -358,6 +359,7 @@ describe("queries", () => {
       "rds-storage-encrypted-cmk",
       "s3-access-log-bucket-sse-s3",
       "s3-bucket-encryption-cmk",
+      "s3-bucket-min-tls-version",
       "s3-bucket-tls-only",
       "sns-topic-kms",
     ]);

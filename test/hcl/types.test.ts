@@ -53,8 +53,8 @@ describe("type constraint expressions", () => {
     expect(typeString(typeExpr("map(list(number))").type)).toBe("map(list(number))");
     expect(typeString(typeExpr("set(bool)").type)).toBe("set(bool)");
     expect(typeString(typeExpr("tuple([string, number])").type)).toBe("tuple([string,number])");
-    expect(typeString(typeExpr(`object({ b = number, a = list(string), "c" = bool })`).type)).toBe(
-      "object({a=list(string),b=number,c=bool})",
+    expect(typeString(typeExpr(`object({ b = number, a = list(string), null = bool })`).type)).toBe(
+      "object({a=list(string),b=number,null=bool})",
     );
   });
 
@@ -87,6 +87,9 @@ describe("type constraint expressions", () => {
     ]);
     expect(typeExpr(`"string"`).problems).toEqual([
       "Invalid type specification: A type specification is either a primitive type keyword (bool, number, string) or a complex type constructor call, like list(string). @1:1-1:9",
+    ]);
+    expect(typeExpr(`object({ "a" = string })`).problems).toEqual([
+      "Invalid type specification: Object constructor map keys must be attribute names. @1:10-1:13",
     ]);
     expect(typeExpr("list(optional(string))").problems).toEqual([
       "Invalid type specification: Optional attribute modifier is only for object attributes. @1:6-1:22",

@@ -1,16 +1,17 @@
 /** Account-level settings. */
-import { fileStartRange } from "../../hcl/range.js";
 import type { AccessAnalyzer, Account, AccountPublicAccessBlock, PasswordPolicy } from "../../model/aws/account.js";
 import type { ResourceGraph } from "../../terraform/graph.js";
 import type { AdaptContext } from "./context.js";
 
-/** The root module's default aws provider block; else its first aws block (aliased); else its first file's start. */
-export function accountOf(graph: ResourceGraph): Account {
-  const root = graph.providers.filter((p) => p.name === "aws" && !p.address.startsWith("module."));
-  const provider = root.find((p) => p.alias === null) ?? root[0];
-  if (provider) return { address: provider.address, range: provider.range };
-  const first = graph.instances.find((i) => i.module === "") ?? graph.instances[0];
-  return { address: "(account)", range: fileStartRange(first?.range.file ?? "(configuration)") };
+/** Where the account is configured: the root `provider "aws"`, else the first AWS resource (or its root module call). */
+export function accountOf(graph: ResourceGraph): Account | undefined {
+  const provider = graph.providers.find(
+    (p) => p.name === "aws" && p.alias === null && !p.address.startsWith("module."),
+  );
+  if (provider) return { address: "account", range: provider.range };
+  const first = graph.instances.find((i) => i.mode === "managed" && i.type.startsWith("aws_"));
+  if (!first) return undefined;
+  return { address: "account", range: first.moduleCalls[0]?.range ?? first.range };
 }
 
 export function adaptAccount(ctx: AdaptContext): {

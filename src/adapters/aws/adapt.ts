@@ -3,7 +3,8 @@
  * resources through the indexes of the domains adapted before it (keys first; buckets before trails, flow logs and
  * the backend), then the scope pass marks PHI objects. Adapters never throw: bad input is a located diagnostic.
  */
-import type { Diagnostic } from "../../hcl/diagnostic.js";
+import { type Diagnostic, error } from "../../hcl/diagnostic.js";
+import { fileStartRange } from "../../hcl/range.js";
 import type { AwsModel, PhiTagOption } from "../../model/aws/model.js";
 import type { Bucket } from "../../model/aws/s3.js";
 import type { ResourceGraph } from "../../terraform/graph.js";
@@ -16,6 +17,7 @@ import { adaptTables } from "./dynamodb.js";
 import { adaptEbs, adaptNetwork } from "./ec2.js";
 import { adaptLoadBalancers } from "./elb.js";
 import { adaptIam } from "./iam.js";
+import { JoinIndex } from "./join.js";
 import { adaptKeys } from "./kms.js";
 import { adaptDatabases } from "./rds.js";
 import { adaptBuckets } from "./s3.js";
@@ -34,20 +36,51 @@ export interface AdaptResult {
 
 export function adapt(graph: ResourceGraph, options: AdaptOptions = {}): AdaptResult {
   const ctx = new AdaptContext(graph, options.phiTag ?? defaultPhiTag);
-  adaptKeys(ctx);
-  const buckets = adaptBuckets(ctx);
-  const tables = adaptTables(ctx);
-  const logGroups = adaptLogGroups(ctx);
-  const topics = adaptTopics(ctx);
-  const { filters, alarms } = adaptMetricsAndAlarms(ctx, logGroups, topics);
-  const trails = adaptTrails(ctx, buckets, logGroups);
-  const iam = adaptIam(ctx);
-  const backend = adaptBackend(ctx, buckets, tables);
-  const ebs = adaptEbs(ctx);
-  const network = adaptNetwork(ctx, logGroups, buckets);
-  const databases = adaptDatabases(ctx);
-  const elb = adaptLoadBalancers(ctx);
-  const account = adaptAccount(ctx);
+  /** Each stage runs its instances under `guard`; this catches what a stage's own joins might still throw. */
+  const stage = <T>(name: string, run: () => T, fallback: T): T => {
+    try {
+      return run();
+    } catch (e) {
+      const where = graph.instances[0]?.range ?? fileStartRange(".");
+      ctx.diagnostics.push(
+        error(
+          "Internal error while building the AWS model",
+          `${name}: ${e instanceof Error ? e.message : String(e)}`,
+          where,
+        ),
+      );
+      return fallback;
+    }
+  };
+  const none = new JoinIndex<never>();
+  stage("keys", () => adaptKeys(ctx), undefined);
+  const buckets = stage("buckets", () => adaptBuckets(ctx), none);
+  const tables = stage("dynamodb", () => adaptTables(ctx), none);
+  const logGroups = stage("log groups", () => adaptLogGroups(ctx), none);
+  const topics = stage("sns", () => adaptTopics(ctx), none);
+  const { filters, alarms } = stage("metrics", () => adaptMetricsAndAlarms(ctx, logGroups, topics), {
+    filters: [],
+    alarms: [],
+  });
+  const trails = stage("cloudtrail", () => adaptTrails(ctx, buckets, logGroups), []);
+  const iam = stage("iam", () => adaptIam(ctx), {
+    roles: [],
+    users: [],
+    groups: [],
+    managedPolicies: [],
+    identityPolicies: [],
+    externalAttachments: [],
+  });
+  const backend = stage("backend", () => adaptBackend(ctx, buckets, tables), undefined);
+  const ebs = stage("ebs", () => adaptEbs(ctx), { encryption: [], defaultKeys: [] });
+  const network = stage("network", () => adaptNetwork(ctx, logGroups, buckets), { vpcs: [], flowLogs: [] });
+  const databases = stage("rds", () => adaptDatabases(ctx), { instances: [], clusters: [] });
+  const elb = stage("elb", () => adaptLoadBalancers(ctx), { loadBalancers: [], listeners: [] });
+  const account = stage("account", () => adaptAccount(ctx), {
+    publicAccessBlocks: [],
+    passwordPolicies: [],
+    accessAnalyzers: [],
+  });
 
   const bucketsByName = new Map<string, Bucket>();
   for (const bucket of buckets.items) {
@@ -82,6 +115,6 @@ export function adapt(graph: ResourceGraph, options: AdaptOptions = {}): AdaptRe
     bucketsByName,
     phiTag: ctx.phiTag,
   };
-  applyScope(ctx, model);
+  stage("scope", () => applyScope(ctx, model), undefined);
   return { model, diagnostics: ctx.diagnostics };
 }

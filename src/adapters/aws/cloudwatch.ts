@@ -8,7 +8,7 @@ import type { Alarm, AlarmAction, LogGroup, MetricFilter } from "../../model/aws
 import type { Topic } from "../../model/aws/sns.js";
 import type { AdaptContext, Mutable } from "./context.js";
 import { arnName, JoinIndex } from "./join.js";
-import { blocks, rawValue } from "./read.js";
+import { blocks, rawValue, written } from "./read.js";
 
 /** `arn:aws:logs:region:account:log-group:NAME` or `…:NAME:*` → NAME. */
 export function logGroupNameOf(text: string): string | undefined {
@@ -59,11 +59,12 @@ export function adaptMetricsAndAlarms(
 ): { filters: MetricFilter[]; alarms: Alarm[] } {
   const r = ctx.read;
   const filters: MetricFilter[] = [];
+  const filterIndex = new JoinIndex<MetricFilter>();
   const byMetric = new Map<string, MetricFilter[]>();
   for (const instance of ctx.instances("aws_cloudwatch_log_metric_filter")) {
     ctx.guard(instance, () => {
       const body = instance.body;
-      const logGroup = logGroups.resolve(rawValue(body, "log_group_name"), { from: instance, nameOf: logGroupNameOf });
+      const logGroup = logGroups.resolve(written(body, "log_group_name"), { from: instance, nameOf: logGroupNameOf });
       const filter: Mutable<MetricFilter> = {
         ...ctx.base(instance),
         name: r.string(body, "name"),
@@ -87,6 +88,7 @@ export function adaptMetricsAndAlarms(
         else byMetric.set(key, [filter]);
       }
       filters.push(filter);
+      filterIndex.add(instance, filter);
       ctx.register(filter);
     });
   }
@@ -128,11 +130,17 @@ export function adaptMetricsAndAlarms(
         tags: r.defaulted(instance.range),
       };
       alarm.tags = ctx.tags(instance, alarm);
+      let watched: readonly MetricFilter[] = [];
       if (alarm.metricName.value !== undefined && alarm.namespace.value !== undefined) {
-        for (const filter of byMetric.get(`${alarm.namespace.value}\u0000${alarm.metricName.value}`) ?? []) {
-          (alarm.metricFilters as MetricFilter[]).push(filter);
-          (filter.alarms as Alarm[]).push(alarm);
-        }
+        watched = byMetric.get(`${alarm.namespace.value}\u0000${alarm.metricName.value}`) ?? [];
+      } else {
+        // The metric named through the filter itself: `aws_cloudwatch_log_metric_filter.x.metric_transformation[0].name`.
+        const link = filterIndex.resolve(rawValue(body, "metric_name"), { from: instance });
+        if (link.kind === "resolved") watched = [link.target];
+      }
+      for (const filter of watched) {
+        (alarm.metricFilters as MetricFilter[]).push(filter);
+        (filter.alarms as Alarm[]).push(alarm);
       }
       alarms.push(alarm);
       ctx.register(alarm);

@@ -3,6 +3,7 @@
  * builds for the next (keys before buckets, buckets before trails …), and helpers every adapter needs: an object's
  * common fields, its tags (with the provider's `default_tags`), a policy attribute normalised, a KMS key reference.
  */
+import type { Expression } from "../../hcl/ast.js";
 import type { Diagnostic } from "../../hcl/diagnostic.js";
 import { error } from "../../hcl/diagnostic.js";
 import { isObjectValue, Unknown, unmark, type Value } from "../../hcl/value.js";
@@ -19,6 +20,7 @@ import type {
   ResourceInstance,
 } from "../../terraform/graph.js";
 import { arnName, JoinIndex, referencesOf } from "./join.js";
+import { jsonencodeLocator } from "./policy-locator.js";
 import { blocks, Reader, rawValue, toStringMap } from "./read.js";
 
 /** A model object under construction: its common fields are mutable until the run ends. */
@@ -128,7 +130,9 @@ export class AdaptContext {
     const value = unmark(written.value).value;
     if (value === null) return undefined;
     const dataSource = this.policyDocumentOf(instance, value);
-    const locate = dataSource ? statementLocator(dataSource) : undefined;
+    // The attribute's expression, where the graph keeps it, locates statements inside `jsonencode({ … })`.
+    const expr = (written as GraphTracked & { readonly expr?: Expression }).expr;
+    const locate = dataSource ? statementLocator(dataSource) : expr ? jsonencodeLocator(expr) : undefined;
     const { policy, problems } = normalisePolicy(value, written.range, locate);
     this.diagnostics.push(...problems);
     const opaque = value instanceof Unknown && value.encoded === undefined && value.parts === undefined;
@@ -139,7 +143,7 @@ export class AdaptContext {
       origin: opaque ? "unknown" : "explicit",
       document: policy,
       problems,
-      ...(dataSource ? { dataSource: dataSource.address } : {}),
+      ...(dataSource ? { dataSource: dataSource.address, dataSourceRange: dataSource.range } : {}),
     };
   }
 

@@ -2,7 +2,7 @@
 import type { Listener, ListenerAction, LoadBalancer } from "../../model/aws/elb.js";
 import type { AdaptContext, Mutable } from "./context.js";
 import { JoinIndex } from "./join.js";
-import { block, blocks, rawValue } from "./read.js";
+import { block, blocks, written } from "./read.js";
 
 export function adaptLoadBalancers(ctx: AdaptContext): { loadBalancers: LoadBalancer[]; listeners: Listener[] } {
   const r = ctx.read;
@@ -33,7 +33,7 @@ export function adaptLoadBalancers(ctx: AdaptContext): { loadBalancers: LoadBala
     for (const instance of ctx.instances(type)) {
       ctx.guard(instance, () => {
         const body = instance.body;
-        const loadBalancer = balancers.resolve(rawValue(body, "load_balancer_arn"), { from: instance });
+        const loadBalancer = balancers.resolve(written(body, "load_balancer_arn"), { from: instance });
         const lbType = loadBalancer.kind === "resolved" ? loadBalancer.target.loadBalancerType.value : undefined;
         const defaultProtocol = lbType === "network" ? "TCP" : lbType === "application" ? "HTTP" : undefined;
         const protocol = r.string(body, "protocol", defaultProtocol);

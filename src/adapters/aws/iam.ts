@@ -23,7 +23,7 @@ import type { ResourceInstance } from "../../terraform/graph.js";
 import type { AdaptContext, Mutable } from "./context.js";
 import { JoinIndex } from "./join.js";
 import { unjoined } from "./kms.js";
-import { blocks, rawValue } from "./read.js";
+import { blocks, rawValue, written } from "./read.js";
 
 /** `arn:aws:iam::123:policy/path/name` → `name`; `arn:aws:iam::123:role/x` → `x`. */
 function iamNameOf(text: string): string | undefined {
@@ -42,7 +42,7 @@ function rawList(value: Value | undefined): readonly Value[] {
   return [plain];
 }
 
-/** A missing policy attribute: an empty explicit document is not the same, so it is an unknown-origin stand-in. */
+/** A required policy attribute that is not written: origin `default`, no document (rules treat it as absent). */
 function missingPolicy(instance: ResourceInstance, attribute: string): PolicyValue {
   return {
     address: instance.address,
@@ -225,7 +225,7 @@ export function adaptIam(ctx: AdaptContext): IamModel {
     attribute: string,
     what: string,
   ): T | undefined => {
-    const link = index.resolve(rawValue(instance.body, attribute), { from: instance, nameOf: iamNameOf });
+    const link = index.resolve(written(instance.body, attribute), { from: instance, nameOf: iamNameOf });
     if (link.kind === "resolved") return link.target;
     ctx.diagnostics.push(
       unjoined(instance.body.attributes[attribute]?.range ?? instance.range, instance.address, what),

@@ -95,17 +95,42 @@ export class JoinIndex<T> {
     return keys.size === 1 ? keys.values().next().value : undefined;
   }
 
-  /** Resolves an attribute value naming a target of this index. */
+  /**
+   * The one target of this index among the instances the referring instance references, when the value itself
+   * names nothing (null, or an unknown without references); undefined when there are none or several.
+   */
+  private onlyReferenced(from: ResourceInstance | undefined): T | undefined {
+    if (!from) return undefined;
+    let found: T | undefined;
+    for (const address of from.references) {
+      const target = this.byAddress.get(address);
+      if (target === undefined || target === found) continue;
+      if (found !== undefined) return undefined;
+      found = target;
+    }
+    return found;
+  }
+
+  /**
+   * Resolves an attribute value naming a target of this index. Pass the written value (null included: see
+   * `onlyReferenced`); undefined means not written.
+   */
   resolve(value: Value | undefined, options: ResolveOptions = {}): Link<T> {
     if (value === undefined) return { kind: "none" };
     const plain = unmark(value).value;
-    if (plain === null) return { kind: "none" };
+    if (plain === null) {
+      // A written null: the evaluator's stand-in for an attribute the provider computes (`name` from `name_prefix`).
+      const target = this.onlyReferenced(options.from);
+      return target === undefined ? { kind: "none" } : { kind: "resolved", target };
+    }
     if (plain instanceof Unknown) {
       const refs = referencesOf(plain);
       for (const ref of refs) {
         const target = this.byReference(ref.address, options.from, ref.path);
         if (target !== undefined) return { kind: "resolved", target };
       }
+      const target = refs.length === 0 ? this.onlyReferenced(options.from) : undefined;
+      if (target !== undefined) return { kind: "resolved", target };
       return { kind: "unknown", refs: [...new Set(refs.map((r) => r.address))] };
     }
     if (typeof plain !== "string") return { kind: "literal", text: String(plain) };

@@ -3,7 +3,7 @@ import { warning } from "../../hcl/diagnostic.js";
 import type { PolicyValue } from "../../model/aws/iam.js";
 import type { Alias, Key } from "../../model/aws/kms.js";
 import type { AdaptContext, Mutable } from "./context.js";
-import { rawValue } from "./read.js";
+import { written } from "./read.js";
 
 const keyTypes = ["aws_kms_key", "aws_kms_external_key", "aws_kms_replica_key", "aws_kms_replica_external_key"];
 
@@ -47,7 +47,7 @@ export function adaptKeys(ctx: AdaptContext): void {
 
   for (const instance of ctx.instances("aws_kms_key_policy")) {
     ctx.guard(instance, () => {
-      const link = ctx.keys.resolve(rawValue(instance.body, "key_id"), { from: instance });
+      const link = ctx.keys.resolve(written(instance.body, "key_id"), { from: instance });
       if (link.kind !== "resolved") {
         ctx.diagnostics.push(
           unjoined(instance.body.attributes.key_id?.range ?? instance.range, instance.address, "key"),
@@ -73,7 +73,7 @@ export function adaptKeys(ctx: AdaptContext): void {
   for (const instance of ctx.instances("aws_kms_alias")) {
     ctx.guard(instance, () => {
       const body = instance.body;
-      const target = ctx.keys.resolve(rawValue(body, "target_key_id"), { from: instance });
+      const target = ctx.keys.resolve(written(body, "target_key_id"), { from: instance });
       const alias: Mutable<Alias> = {
         ...ctx.base(instance),
         name: r.string(body, "name"),

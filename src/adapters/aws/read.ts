@@ -110,6 +110,11 @@ export function rawValue(body: EvaluatedBody, name: string): Value | undefined {
   return plain === null ? undefined : plain;
 }
 
+/** The value of an attribute as written (null kept, for joins), or undefined when not written. */
+export function written(body: EvaluatedBody, name: string): Value | undefined {
+  return body.attributes[name]?.value;
+}
+
 /** A string-keyed map of strings (tags); unknown values become undefined. Undefined for other shapes. */
 export function toStringMap(v: Value): Record<string, string | undefined> | undefined {
   if (!isObjectValue(v)) return undefined;

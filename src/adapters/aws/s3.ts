@@ -27,7 +27,7 @@ import type { EvaluatedBody, ResourceInstance } from "../../terraform/graph.js";
 import type { AdaptContext, Mutable } from "./context.js";
 import { bucketNameOf, JoinIndex } from "./join.js";
 import { unjoined } from "./kms.js";
-import { block, blocks, rawValue } from "./read.js";
+import { block, blocks, rawValue, written } from "./read.js";
 
 type BucketPart =
   | "encryption"
@@ -76,6 +76,8 @@ export class BucketAdapter {
   /** Which parts came from a separate resource, per bucket, to report a second one. */
   private readonly joinedParts = new Map<Bucket, Map<BucketPart, string>>();
   private readonly pending: Pending = { logging: [], replication: [] };
+  /** Buckets with a legacy inline `object_lock_configuration` block. */
+  private readonly legacyLock = new Set<Bucket>();
 
   constructor(private readonly ctx: AdaptContext) {}
 
@@ -157,6 +159,7 @@ export class BucketAdapter {
       trailSources: [],
     };
     bucket.tags = ctx.tags(instance, bucket);
+    if (lockBlock) this.legacyLock.add(bucket);
     if (logging) this.pending.logging.push({ bucket, value: rawValue(logging.body, "target_bucket"), from: instance });
     this.index.add(instance, bucket);
     if (!this.index.addName(bucket.name.value, bucket)) {
@@ -174,7 +177,7 @@ export class BucketAdapter {
   private joinSplit(instance: ResourceInstance, part: BucketPart): void {
     const { ctx } = this;
     const body = instance.body;
-    const link = this.index.resolve(rawValue(body, "bucket"), { from: instance, nameOf: bucketNameOf });
+    const link = this.index.resolve(written(body, "bucket"), { from: instance, nameOf: bucketNameOf });
     if (link.kind !== "resolved") {
       ctx.diagnostics.push(unjoined(body.attributes.bucket?.range ?? instance.range, instance.address, "bucket"));
       return;
@@ -253,6 +256,9 @@ export class BucketAdapter {
         return bucket.policy ? "inline" : undefined;
       case "replication":
         return bucket.replication?.provenance.kind;
+      case "objectLock":
+        // `object_lock_enabled = true` on the bucket goes with the separate resource; only the legacy block conflicts.
+        return this.legacyLock.has(bucket) ? "inline" : undefined;
       default:
         return bucket[part].provenance.kind;
     }

@@ -3,7 +3,7 @@ import type { Topic } from "../../model/aws/sns.js";
 import type { AdaptContext, Mutable } from "./context.js";
 import { arnName, JoinIndex } from "./join.js";
 import { unjoined } from "./kms.js";
-import { rawValue } from "./read.js";
+import { written } from "./read.js";
 
 export function adaptTopics(ctx: AdaptContext): JoinIndex<Topic> {
   const index = new JoinIndex<Topic>();
@@ -27,7 +27,7 @@ export function adaptTopics(ctx: AdaptContext): JoinIndex<Topic> {
   }
   for (const instance of ctx.instances("aws_sns_topic_policy")) {
     ctx.guard(instance, () => {
-      const link = index.resolve(rawValue(instance.body, "arn"), { from: instance, nameOf: arnName });
+      const link = index.resolve(written(instance.body, "arn"), { from: instance, nameOf: arnName });
       if (link.kind !== "resolved") {
         ctx.diagnostics.push(
           unjoined(instance.body.attributes.arn?.range ?? instance.range, instance.address, "topic"),

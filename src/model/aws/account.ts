@@ -3,12 +3,12 @@ import type { Range } from "../../hcl/range.js";
 import type { ModelObject, Tracked } from "./resource.js";
 
 /**
- * The account as the subject of account-level findings (a password policy or public access block that is missing):
- * the root module's default `provider "aws"` block, else the start of the root module's first file.
+ * The AWS account the configuration manages: the subject of account-level rules when the setting they look for is
+ * not configured at all. Located at the root module's default `provider "aws"` block; without one, at the first
+ * AWS resource (the root module's `module` block that leads to it, when it is in a child module).
  */
 export interface Account {
-  /** The provider configuration address, or `(account)` when the root module has no aws provider block. */
-  readonly address: string;
+  readonly address: "account";
   readonly range: Range;
 }
 

@@ -8,7 +8,7 @@ import type { Link, ModelObject, Tags, Tracked } from "./resource.js";
 import type { Topic } from "./sns.js";
 
 export interface LogGroup extends ModelObject {
-  /** Unknown when generated (`name_prefix` or neither). */
+  /** Undefined (origin `default`) when generated from `name_prefix` or by AWS. */
   readonly name: Tracked<string>;
   readonly kmsKey: KeyReference;
   /** Days; default 0 = never expire. */

@@ -24,6 +24,8 @@ export interface PolicyValue {
   readonly problems: readonly Diagnostic[];
   /** The `data.aws_iam_policy_document` instance it was built from, when known. */
   readonly dataSource?: string;
+  /** That data source's block: where the document's statements are written. */
+  readonly dataSourceRange?: Range;
 }
 
 export type IdentityPolicyKind =

@@ -44,8 +44,8 @@ export interface AwsModel {
   readonly accountPublicAccessBlocks: readonly AccountPublicAccessBlock[];
   readonly passwordPolicies: readonly PasswordPolicy[];
   readonly accessAnalyzers: readonly AccessAnalyzer[];
-  /** Where account-level findings point when the setting they look for is absent. */
-  readonly account: Account;
+  /** The account, for account-level rules; undefined when the configuration has no AWS provider or resource. */
+  readonly account: Account | undefined;
   /** Every model object by address (split resources map to the object they were joined into). */
   readonly byAddress: ReadonlyMap<string, ModelObject>;
   /** Buckets by known name. */

@@ -13,6 +13,7 @@
  * case-insensitively, ARNs case-sensitively. Policy variables (`${aws:username}`) and unknown parts are unknown text.
  */
 
+import type { Range } from "../../hcl/range.js";
 import { type Reference, Unknown } from "../../hcl/value.js";
 import {
   type Condition,
@@ -60,11 +61,29 @@ type SubjectToken = string | SymbolicName | typeof ANY;
 const REGION = new SymbolicName("region");
 const ACCOUNT = new SymbolicName("account");
 
+const MAX_MATCH_LENGTH = 4096;
+
 /** "some": does the pattern match at least one instance of the subject; "all": every instance. */
 export type Quantifier = "some" | "all";
 
 /** Three-valued glob match of a pattern against a subject (see `Quantifier` for ANY in the subject). */
 function matchTokens(p: readonly PatternToken[], s: readonly SubjectToken[], q: Quantifier): T {
+  const text = plainText(s);
+  if (text !== undefined) {
+    const shape = shapeOf(p);
+    if (shape.plain !== undefined) return shape.plain === text ? YES : NO;
+    if (shape.prefix !== undefined) return text.startsWith(shape.prefix) ? YES : NO;
+  }
+  // A common literal prefix matches one way only.
+  let start = 0;
+  while (start < p.length && start < s.length && typeof p[start] === "string" && typeof s[start] === "string") {
+    if (p[start] !== s[start]) return NO;
+    start++;
+  }
+  if ((start === s.length && typeof p[start] === "string") || (start === p.length && typeof s[start] === "string"))
+    return NO;
+  // IAM caps ARNs at 2048 characters; longer text is not matched (the recursion below is as deep as p + s).
+  if (p.length + s.length - 2 * start > MAX_MATCH_LENGTH) return UNKNOWN;
   const width = s.length + 1;
   const memo = new Int8Array((p.length + 1) * width).fill(-1);
   const go = (i: number, j: number): T => {
@@ -111,7 +130,40 @@ function matchTokens(p: readonly PatternToken[], s: readonly SubjectToken[], q: 
     if (pt === QMARK || pt === st) return go(i + 1, j + 1);
     return NO;
   };
-  return go(0, 0);
+  return go(start, start);
+}
+
+interface PatternShape {
+  /** The whole pattern is this text. */
+  readonly plain: string | undefined;
+  /** The pattern is this text followed by one `*` (the commonest IAM pattern). */
+  readonly prefix: string | undefined;
+}
+
+const shapes = new WeakMap<readonly PatternToken[], PatternShape>();
+
+function shapeOf(p: readonly PatternToken[]): PatternShape {
+  let shape = shapes.get(p);
+  if (!shape) {
+    const plain = plainText(p);
+    const head = p.slice(0, -1);
+    const prefix = p[p.length - 1] === STAR && head.every((t) => typeof t === "string") ? head.join("") : undefined;
+    shape = { plain, prefix };
+    shapes.set(p, shape);
+  }
+  return shape;
+}
+
+const plainTexts = new WeakMap<readonly unknown[], string | null>();
+
+/** The text of a token list made only of characters (no wildcard, symbol or unknown), cached per list. */
+function plainText(tokens: readonly (PatternToken | SubjectToken)[]): string | undefined {
+  let text = plainTexts.get(tokens);
+  if (text === undefined) {
+    text = tokens.every((t) => typeof t === "string") ? tokens.join("") : null;
+    plainTexts.set(tokens, text);
+  }
+  return text ?? undefined;
 }
 
 // --- Resource identities and subjects -----------------------------------------------------------------------------
@@ -223,8 +275,14 @@ interface ParsedAddress {
   readonly name: string;
 }
 
+const parsedAddresses = new Map<string, ParsedAddress | null>();
+
 /** `module.a["x"].data.aws_s3_bucket.b[0]` → `{ data: true, type: "aws_s3_bucket", name: "b" }`. */
 export function parseAddress(address: string): ParsedAddress | undefined {
+  return remember(parsedAddresses, address, () => readAddress(address) ?? null) ?? undefined;
+}
+
+function readAddress(address: string): ParsedAddress | undefined {
   const segments: string[] = [];
   let current = "";
   let depth = 0;
@@ -343,13 +401,50 @@ function textTokens(text: string, wildcards: boolean, out: PatternToken[]): void
   }
 }
 
+// Tokens are cached: rules ask many questions of the same few patterns. Bounded so a long scan cannot grow them.
+const CACHE_LIMIT = 10_000;
+const actionSubjects = new Map<string, SubjectToken[]>();
+const actionPatterns = new Map<string, PatternToken[]>();
+const unknownActionPatterns = new WeakMap<Unknown, PatternToken[]>();
+const resourcePatterns = new WeakMap<ResourceSubject, Map<PolicyString, PatternToken[]>>();
+
+function remember<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 function actionSubject(action: string): SubjectToken[] {
-  return chars(action.toLowerCase()).map((c) => (c === "*" ? ANY : c));
+  return remember(actionSubjects, action, () => chars(action.toLowerCase()).map((c) => (c === "*" ? ANY : c)));
+}
+
+function actionPattern(pattern: PolicyString): PatternToken[] {
+  if (typeof pattern === "string")
+    return remember(actionPatterns, pattern, () => patternTokens(pattern, undefined, true));
+  let tokens = unknownActionPatterns.get(pattern);
+  if (!tokens) {
+    tokens = patternTokens(pattern, undefined, true);
+    unknownActionPatterns.set(pattern, tokens);
+  }
+  return tokens;
+}
+
+function resourcePattern(pattern: PolicyString, subject: ResourceSubject): PatternToken[] {
+  let cache = resourcePatterns.get(subject);
+  if (!cache) {
+    cache = new Map();
+    resourcePatterns.set(subject, cache);
+  }
+  return remember(cache, pattern, () => patternTokens(pattern, subject, false));
 }
 
 /** Does an Action pattern match the action (case-insensitively)? `*` in `action` stands for any text. */
 export function actionMatches(pattern: PolicyString, action: string, quantifier: Quantifier = "some"): Tri {
-  return TRI[matchTokens(patternTokens(pattern, undefined, true), actionSubject(action), quantifier)] as Tri;
+  return TRI[matchAction(pattern, actionSubject(action), quantifier)] as Tri;
 }
 
 /** Does a Resource pattern match the subject (some or all of what it stands for)? */
@@ -359,12 +454,12 @@ export function resourceMatches(pattern: PolicyString, subject: ResourceSubject,
 
 function matchResource(pattern: PolicyString, subject: ResourceSubject, q: Quantifier): T {
   if (pattern === "*") return YES;
-  return matchTokens(patternTokens(pattern, subject, false), subject.tokens, q);
+  return matchTokens(resourcePattern(pattern, subject), subject.tokens, q);
 }
 
 function matchAction(pattern: PolicyString, action: readonly SubjectToken[], q: Quantifier): T {
   if (pattern === "*") return YES;
-  return matchTokens(patternTokens(pattern, undefined, true), action, q);
+  return matchTokens(actionPattern(pattern), action, q);
 }
 
 // --- Statement applicability --------------------------------------------------------------------------------------
@@ -416,36 +511,53 @@ export function statementTouches(
  */
 export type PrincipalQuery =
   | "anyone"
-  | { readonly type: "AWS" | "Service" | "Federated" | "CanonicalUser"; readonly value: PolicyString };
+  | {
+      readonly type: "AWS" | "Service" | "Federated" | "CanonicalUser";
+      readonly value: PolicyString;
+      /**
+       * Only statements naming this very principal (or everyone) count: an account's root does not stand for the
+       * account's users and roles. For comparing the principals a policy names, as separation of duties does.
+       */
+      readonly exact?: boolean;
+    };
 
 function isWildcardEntry(e: PrincipalEntry): boolean {
   return e.type === "*" || (e.type === "AWS" && e.value === "*");
 }
 
-/** Could this entry be the wildcard? An unknown that is not an identifier (ARN, id) of a resource might be `"*"`. */
+/** Could this entry be the wildcard? Unknown values with no reference might be `"*"`. */
 function entryWildcard(e: PrincipalEntry): T {
   if (isWildcardEntry(e)) return YES;
   if (e.type === "unknown") return UNKNOWN;
-  if (e.type === "AWS" && typeof e.value !== "string" && mayBeAnyText(e.value)) return UNKNOWN;
+  if (e.type === "AWS" && typeof e.value !== "string" && !isIdentifier(e.value)) return UNKNOWN;
   return NO;
 }
 
-/** Attributes that hold an ARN or id, never a wildcard. */
-const IDENTIFIER_ATTRIBUTES = new Set(["arn", "id", "unique_id", "account_id", "key_id", "name"]);
+/** Attributes that hold an identifier (never a wildcard) of what they belong to. */
+const IDENTIFIER_ATTRIBUTES = new Set([
+  "arn",
+  "id",
+  "account_id",
+  "unique_id",
+  "key_id",
+  "bucket",
+  "name",
+  "partition",
+]);
 
 /**
- * An unknown with no literal text that does not name a resource's identifier (`data.aws_ssm_parameter.x.value`, a
- * variable known only after apply) could be any text, `"*"` included.
+ * Is an unknown string certainly an identifier, not `*`: it has known text besides wildcards, or it is an identifier
+ * attribute of a resource or data source (`aws_iam_role.r.arn`, `data.aws_caller_identity.c.account_id`)?
  */
-function mayBeAnyText(u: Unknown): boolean {
-  if (stringParts(u).some((p) => typeof p === "string")) return false;
-  return (
-    u.refs.length === 0 ||
-    u.refs.some((r) => {
-      const last = r.path[r.path.length - 1];
-      return !parseAddress(r.address) || typeof last !== "string" || !IDENTIFIER_ATTRIBUTES.has(last);
-    })
-  );
+function isIdentifier(u: Unknown): boolean {
+  const parts = stringParts(u);
+  if (parts.some((p) => typeof p === "string" && /[^*?]/.test(p))) return true;
+  return parts.every((p) => {
+    if (typeof p === "string") return false;
+    const ref = singleRef(p);
+    const last = ref?.path[ref.path.length - 1];
+    return ref !== undefined && parseAddress(ref.address) !== undefined && IDENTIFIER_ATTRIBUTES.has(String(last));
+  });
 }
 
 function principalApplies(stmt: PolicyStatement, who: PrincipalQuery | undefined, q: Quantifier): T {
@@ -470,7 +582,7 @@ function canonicalPrincipal(type: string, value: string): string {
   return value;
 }
 
-function entryMatches(e: PrincipalEntry, who: { type: string; value: PolicyString }): T {
+function entryMatches(e: PrincipalEntry, who: Exclude<PrincipalQuery, "anyone">): T {
   if (isWildcardEntry(e)) return YES;
   if (e.type === "unknown") return UNKNOWN;
   if (e.type !== who.type) return NO;
@@ -478,12 +590,19 @@ function entryMatches(e: PrincipalEntry, who: { type: string; value: PolicyStrin
     const a = canonicalPrincipal(e.type, e.value);
     const b = canonicalPrincipal(who.type, who.value);
     if (a === b) return YES;
+    if (who.exact) return NO;
     // An account's root stands for every principal of the account.
     const root = /^arn:aws[\w-]*:iam::(\d{12}):root$/.exec(a);
     const account = /^arn:aws[\w-]*:(?:iam|sts)::(\d{12}):/.exec(b);
     return root && account && root[1] === account[1] ? YES : NO;
   }
-  return sameSymbolicString(e.value, who.value);
+  const same = sameSymbolicString(e.value, who.value);
+  if (same !== UNKNOWN || e.type !== "AWS") return same;
+  // Principals of different kinds are different, except that an account's root stands for the account's principals.
+  const kindOfEntry = principalKind(e);
+  const kindOfQuery = principalKind({ type: "AWS", value: who.value });
+  if (kindOfEntry === "unknown" || kindOfQuery === "unknown" || kindOfEntry === kindOfQuery) return UNKNOWN;
+  return kindOfEntry === "account" && !who.exact ? UNKNOWN : NO;
 }
 
 /** Equality of strings with unknown parts: equal structure → yes; another instance of the same type → no. */
@@ -721,9 +840,9 @@ export interface ConditionOptions {
 
 type Policies = PolicyDocument | readonly PolicyDocument[];
 
-function statementsOf(policies: Policies): PolicyStatement[] {
-  const list: readonly PolicyDocument[] = Array.isArray(policies) ? policies : [policies as PolicyDocument];
-  return list.flatMap((p) => p.statements);
+function statementsOf(policies: Policies): readonly PolicyStatement[] {
+  if (!Array.isArray(policies)) return (policies as PolicyDocument).statements;
+  return (policies as readonly PolicyDocument[]).flatMap((p) => p.statements);
 }
 
 function factsOf(option: ConditionOptions["withoutCondition"]): ConditionPredicate[] {
@@ -1251,6 +1370,15 @@ const EXACT_OPERATORS = new Set<ConditionOperator>([
 ]);
 const LIKE_OPERATORS = new Set<ConditionOperator>(["StringLike", "ArnLike"]);
 
+/** Does this value of a restricting condition admit any caller (a bare wildcard, any account, any address)? */
+function letsEveryoneThrough(c: Condition, text: string): boolean {
+  if (c.base === "IpAddress") return text === "0.0.0.0/0" || text === "::/0";
+  if (!c.base || !LIKE_OPERATORS.has(c.base)) return false;
+  if (/^[*?]*$/.test(text)) return true;
+  // `arn:aws:cloudwatch:us-east-1:*:alarm:*`: any account's alarms.
+  return c.keyLower !== "aws:sourceaccount" && /^arn:[^:]*:[^:]*:[^:]*:[*?]*:/.test(text);
+}
+
 function restricts(c: Condition, keys: ReadonlySet<string>): T {
   if (!c.base || c.ifExists || c.quantifier === "ForAllValues") {
     return c.base ? NO : UNKNOWN;
@@ -1264,25 +1392,15 @@ function restricts(c: Condition, keys: ReadonlySet<string>): T {
   // Restricting only when every alternative is narrow: one "*" or 0.0.0.0/0 lets everyone through.
   let result: T = YES;
   for (const v of c.values) {
-    if (typeof v === "object") {
-      // A value computed from a resource or data source attribute is an ARN or id, not a wildcard.
-      if (v.refs.length === 0 || v.refs.some((r) => !parseAddress(r.address))) result = and(result, UNKNOWN);
-      else if (LIKE_OPERATORS.has(c.base) && stringParts(v).some((p) => typeof p === "string" && /^\*+$/.test(p))) {
-        result = and(result, UNKNOWN);
-      }
+    if (typeof v !== "object") {
+      if (letsEveryoneThrough(c, textOf(v))) return NO;
       continue;
     }
-    const text = textOf(v);
-    if (LIKE_OPERATORS.has(c.base) && /^[*?]*$/.test(text)) return NO;
-    if (
-      LIKE_OPERATORS.has(c.base) &&
-      /^arn:[^:]*:[^:]*:[^:]*:[*?]*:/.test(text) &&
-      c.keyLower !== "aws:sourceaccount"
-    ) {
-      // `arn:aws:sns:us-east-1:*:topic`: any account.
-      return NO;
-    }
-    if (c.base === "IpAddress" && (text === "0.0.0.0/0" || text === "::/0")) return NO;
+    // Unknown parts that are not identifiers (a variable) might be "*" or 0.0.0.0/0.
+    const worst = stringParts(v)
+      .map((p) => (typeof p === "string" ? p : isIdentifier(p) ? "x" : c.base === "IpAddress" ? "0.0.0.0/0" : "*"))
+      .join("");
+    if (letsEveryoneThrough(c, worst)) result = and(result, UNKNOWN);
   }
   return result;
 }
@@ -1453,8 +1571,23 @@ const PRINCIPAL_TYPES_BY_RESOURCE: Readonly<Record<string, PrincipalKind>> = {
   aws_iam_user: "user",
 };
 
+const kindsOfText = new Map<string, PrincipalKind>();
+const kindsOfUnknown = new WeakMap<Unknown, PrincipalKind>();
+
 /** What kind of principal an entry names; ARNs with unknown parts are read by their known text. */
 export function principalKind(e: PrincipalEntry): PrincipalKind {
+  if (e.type !== "AWS" || isWildcardEntry(e)) return kindOf(e);
+  const value = e.value;
+  if (typeof value === "string") return remember(kindsOfText, value, () => kindOf(e));
+  let kind = kindsOfUnknown.get(value);
+  if (!kind) {
+    kind = kindOf(e);
+    kindsOfUnknown.set(value, kind);
+  }
+  return kind;
+}
+
+function kindOf(e: PrincipalEntry): PrincipalKind {
   if (isWildcardEntry(e)) return "wildcard";
   switch (e.type) {
     case "Service":
@@ -1499,10 +1632,10 @@ function principalKey(e: PrincipalEntry, fallback: string): string {
   return `${e.type}:${text}`;
 }
 
-function queryOf(e: PrincipalEntry): PrincipalQuery | undefined {
+function queryOf(e: PrincipalEntry, exact = false): PrincipalQuery | undefined {
   if (isWildcardEntry(e)) return "anyone";
   if (e.type === "unknown" || e.type === "*") return undefined;
-  return { type: e.type, value: e.value };
+  return exact ? { type: e.type, value: e.value, exact } : { type: e.type, value: e.value };
 }
 
 interface PrincipalGroup {
@@ -1510,12 +1643,17 @@ interface PrincipalGroup {
   readonly statements: PolicyStatement[];
 }
 
-/** The distinct principals that Allow statements (or statements of unknown effect) name, in document order. */
+/**
+ * The distinct principals that Allow statements (or statements of unknown effect) name, in document order; an Allow
+ * with NotPrincipal names the wildcard.
+ */
 function namedPrincipals(statements: readonly PolicyStatement[]): PrincipalGroup[] {
   const groups = new Map<string, PrincipalGroup>();
   for (const stmt of statements) {
     if (effectIs(stmt, "Allow") === NO) continue;
-    (stmt.principal ?? []).forEach((e, i) => {
+    // An Allow with NotPrincipal grants everyone but the principals it lists.
+    const entries: readonly PrincipalEntry[] = stmt.notPrincipal ? [{ type: "*", value: "*" }] : (stmt.principal ?? []);
+    entries.forEach((e, i) => {
       const key = principalKey(e, `#${stmt.index}:${i}`);
       const group = groups.get(key);
       if (!group) groups.set(key, { principal: e, statements: [stmt] });
@@ -1523,6 +1661,31 @@ function namedPrincipals(statements: readonly PolicyStatement[]): PrincipalGroup
     });
   }
   return [...groups.values()];
+}
+
+/**
+ * How to ask about a named principal. One whose shape is unknown cannot be matched: it is asked about through the
+ * statements naming it (and every Deny) only, and no answer about it is better than "unknown".
+ */
+function principalQuestion(
+  principal: PrincipalEntry,
+  naming: readonly PolicyStatement[],
+  statements: readonly PolicyStatement[],
+  exact: boolean,
+): { who: PrincipalQuery | undefined; policy: Policies; cap: T } {
+  const who = queryOf(principal, exact);
+  if (who)
+    return {
+      who,
+      policy: { version: undefined, id: undefined, statements, range: naming[0]?.range as Range },
+      cap: YES,
+    };
+  const own = statements.filter((s) => naming.includes(s) || effectIs(s, "Allow") !== YES);
+  return {
+    who,
+    policy: { version: undefined, id: undefined, statements: own, range: naming[0]?.range as Range },
+    cap: UNKNOWN,
+  };
 }
 
 export const ASSUME_ROLE_ACTIONS: readonly string[] = [
@@ -1551,18 +1714,12 @@ export function trustedPrincipals(trustPolicy: Policies): TrustedPrincipal[] {
   const statements = statementsOf(trustPolicy);
   const out: TrustedPrincipal[] = [];
   for (const { principal, statements: naming } of namedPrincipals(statements)) {
-    const who = queryOf(principal);
-    const granted = ASSUME_ROLE_ACTIONS.filter(
-      (action) => allows(trustPolicy, { action, principal: who }).result !== "no",
-    );
+    const { who, policy, cap } = principalQuestion(principal, naming, statements, false);
+    const granted = ASSUME_ROLE_ACTIONS.filter((action) => allows(policy, { action, principal: who }).result !== "no");
     if (granted.length === 0) continue;
-    let mfa: T = YES;
+    let mfa: T = cap;
     for (const action of granted) {
-      const without = allows(
-        trustPolicy,
-        { action, principal: who },
-        { withoutCondition: "aws:MultiFactorAuthPresent" },
-      );
+      const without = allows(policy, { action, principal: who }, { withoutCondition: "aws:MultiFactorAuthPresent" });
       mfa = and(mfa, not(TRI.indexOf(without.result) as T));
     }
     const kind = principalKind(principal);
@@ -1614,13 +1771,14 @@ export interface KeyPrincipalAccess {
  * use it is granted — to check that administrators and users are different principals.
  */
 export function keyPolicyPrincipals(keyPolicy: Policies): KeyPrincipalAccess[] {
-  return namedPrincipals(statementsOf(keyPolicy)).map(({ principal, statements }) => {
-    const who = queryOf(principal);
+  const all = statementsOf(keyPolicy);
+  return namedPrincipals(all).map(({ principal, statements }) => {
+    const { who, policy, cap } = principalQuestion(principal, statements, all, true);
     const access = (catalogue: readonly string[]): ActionAccess => {
       let result: T = NO;
       const actions: string[] = [];
       for (const action of catalogue) {
-        const t = TRI.indexOf(allows(keyPolicy, { action, principal: who }).result) as T;
+        const t = and(cap, TRI.indexOf(allows(policy, { action, principal: who }).result) as T);
         if (t !== NO) actions.push(action);
         result = or(result, t);
       }

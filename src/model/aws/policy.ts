@@ -232,7 +232,7 @@ class Normaliser {
       return this.readDocument(parsed.value);
     }
     if (value instanceof Unknown) {
-      if (value.encoded !== undefined) return this.readDocument(value.encoded);
+      if (value.encoded !== undefined) return this.readDocument(unmark(value.encoded).value);
       if (value.parts) {
         const parsed = parseJsonTemplate(value.parts);
         if ("message" in parsed) {
@@ -286,15 +286,29 @@ class Normaliser {
     if (Array.isArray(value) || value instanceof SetValue) {
       const items = Array.isArray(value) ? value : value.items;
       if (items.length === 0) this.warn(["Statement"], "Empty Statement list", "The policy grants and denies nothing.");
-      return items.map((item, index) => this.readStatement(item, index, ["Statement", index]));
+      const statements = items.map((item, index) => this.readStatement(item, index, ["Statement", index]));
+      this.checkSids(statements);
+      return statements;
     }
     return [this.readStatement(value, 0, ["Statement"])];
+  }
+
+  /** AWS rejects some policy types (bucket, key, topic policies) whose statement ids repeat. */
+  checkSids(statements: readonly PolicyStatement[]): void {
+    const seen = new Set<string>();
+    for (const stmt of statements) {
+      if (typeof stmt.sid !== "string") continue;
+      if (seen.has(stmt.sid)) {
+        this.warn([...stmt.path, "Sid"], "Duplicate Sid", `Another statement already has Sid "${stmt.sid}".`);
+      }
+      seen.add(stmt.sid);
+    }
   }
 
   readStatement(value: Value, index: number, path: PolicyPath): PolicyStatement {
     const range = this.at(path);
     if (value instanceof Unknown) {
-      if (value.encoded !== undefined) return this.readStatement(value.encoded, index, path);
+      if (value.encoded !== undefined) return this.readStatement(unmark(value.encoded).value, index, path);
       return opaqueStatement(value, index, path, range);
     }
     if (!isObjectValue(value)) {
@@ -575,7 +589,12 @@ function parseJsonTemplate(parts: readonly (string | Unknown)[]): Parsed {
   }
   const parsed = parseJson(text);
   if ("message" in parsed) return parsed;
-  return { value: revive(parsed.value, { unknowns, valuePositions }) };
+  try {
+    return { value: revive(parsed.value, { unknowns, valuePositions }) };
+  } catch (e) {
+    // Only a nesting too deep for the stack gets here.
+    return { message: (e as Error).message };
+  }
 }
 
 interface Interpolations {

@@ -34,7 +34,7 @@ export interface BucketEncryption {
 
 export interface BucketVersioning {
   readonly provenance: Provenance;
-  /** `Enabled`, `Suspended`, or `Disabled` (never enabled: the default). Inline `enabled = false` is `Suspended`. */
+  /** `Enabled`, `Suspended`, or `Disabled` (never enabled: the default). Inline `enabled = false` is `Disabled` (the provider leaves a new bucket unversioned). */
   readonly status: Tracked<string>;
   /** Default false. */
   readonly mfaDelete: Tracked<boolean>;
@@ -142,7 +142,7 @@ export interface BucketReplication {
 }
 
 export interface Bucket extends ModelObject {
-  /** The bucket name: `bucket`, or unknown when generated (`bucket_prefix` or neither). */
+  /** The bucket name; undefined (origin `default`) when AWS generates it (`bucket_prefix` or neither). */
   readonly name: Tracked<string>;
   readonly bucketPrefix: Tracked<string>;
   /** Default false. */

@@ -4,7 +4,7 @@ import type { KeyReference } from "./kms.js";
 import type { ModelObject, Tags, Tracked } from "./resource.js";
 
 export interface Topic extends ModelObject {
-  /** Unknown when generated. */
+  /** Undefined (origin `default`) when generated from `name_prefix` or by AWS. */
   readonly name: Tracked<string>;
   /** `kms_master_key_id`; absent: not encrypted at rest. */
   readonly kmsKey: KeyReference;

@@ -226,6 +226,12 @@ class Parser {
       }
       const atom = this.atom(flags, depth);
       if (atom === undefined) continue;
+      if (atom.t === "cat") {
+        // Quoted text (\Q…\E) is a run of literals; a repetition applies to its last character only.
+        items.push(...atom.subs.slice(0, -1));
+        items.push(this.repetitions(atom.subs[atom.subs.length - 1] as Node, flags));
+        continue;
+      }
       items.push(this.repetitions(atom, flags));
     }
     if (items.length === 0) return { t: "empty" };

@@ -396,8 +396,12 @@ function convertMap(v: Value, elem: Type): Value {
 function isHomogeneous(items: readonly Value[]): boolean {
   let kind: string | undefined;
   for (const x of items) {
-    if (x === null || x instanceof Unknown) continue;
-    const t = typeof x;
+    if (x === null) continue;
+    let t: string = typeof x;
+    if (x instanceof Unknown) {
+      if (x.type === "any") continue;
+      t = x.type === "bool" ? "boolean" : x.type;
+    }
     if (t === "object") return false;
     if (kind === undefined) kind = t;
     else if (kind !== t) return false;

@@ -23,18 +23,23 @@ describe("IAM policies from every source", () => {
     expect(model.iam.identityPolicies.map((p) => `${p.kind} ${p.address} ${span(p.range)}`)).toEqual([
       "managed aws_iam_policy.from_document main.tf:18:1-21:2",
       "managed aws_iam_policy.from_heredoc main.tf:23:1-39:2",
+      "managed aws_iam_policy.from_jsonencode main.tf:101:1-113:2",
+      "managed aws_iam_policy.jsonencode_with_reference main.tf:115:1-125:2",
       "inline-block aws_iam_role.reader main.tf:49:3-52:4",
       "inline aws_iam_role_policy.reader main.tf:60:1-64:2",
     ]);
   });
 
-  it("normalises a policy document data source and a heredoc to equal statements", () => {
+  it("normalises a policy document data source, a heredoc and jsonencode to equal statements", () => {
     const fromDocument = identity("aws_iam_policy.from_document").policy;
     const fromHeredoc = identity("aws_iam_policy.from_heredoc").policy;
     expect(fromDocument.dataSource).toBe("data.aws_iam_policy_document.read");
     expect(fromHeredoc.dataSource).toBeUndefined();
     expect(fromDocument.document?.statements).toHaveLength(1);
     expect(meaning(fromDocument.document?.statements[0])).toEqual(meaning(fromHeredoc.document?.statements[0]));
+    expect(meaning(identity("aws_iam_policy.from_jsonencode").policy.document?.statements[0])).toEqual(
+      meaning(fromHeredoc.document?.statements[0]),
+    );
     expect(meaning(identity("aws_iam_role_policy.reader").policy.document?.statements[0])).toEqual(
       meaning(fromHeredoc.document?.statements[0]),
     );
@@ -80,6 +85,23 @@ describe("IAM policies from every source", () => {
     expect(identity("aws_iam_policy.from_heredoc").attachedTo).toEqual([alice]);
   });
 
+  it("joins an attachment whose role name the provider computes (written null) to the one role it references", () => {
+    const prefixed = byAddress(model.iam.roles, "aws_iam_role.prefixed");
+    expect(leaf(prefixed.name)).toBe("undefined default main.tf:133:1-137:2");
+    expect(prefixed.attachedPolicies.map((a) => `${a.address} -> ${link(a.policy)}`)).toEqual([
+      "aws_iam_role_policy_attachment.prefixed -> aws_iam_policy.jsonencode_with_reference",
+    ]);
+  });
+
+  it("keeps references inside a jsonencode'd policy symbolic", () => {
+    const policy = identity("aws_iam_policy.jsonencode_with_reference").policy;
+    expect(policy.origin).toBe("explicit");
+    const resource = policy.document?.statements[0]?.resource?.[0];
+    expect(
+      typeof resource === "string" ? resource : resource?.refs.map((r) => `${r.address}.${r.path.join(".")}`),
+    ).toEqual(["aws_s3_bucket.phi.arn"]);
+  });
+
   it("traces a bucket policy to its data source even when its JSON holds unknowns", () => {
     const policy = model.buckets[0]?.policy;
     expect(policy?.address).toBe("aws_s3_bucket_policy.phi");
@@ -117,8 +139,6 @@ describe("attachments to principals defined elsewhere", () => {
   });
 
   it("locates the account at the root module's aws provider block", () => {
-    expect(`${model.account.address} ${span(model.account.range)}`).toBe(
-      'provider["registry.terraform.io/hashicorp/aws"] main.tf:1:1-3:2',
-    );
+    expect(model.account && `${model.account.address} ${span(model.account.range)}`).toBe("account main.tf:1:1-3:2");
   });
 });

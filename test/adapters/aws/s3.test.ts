@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { adapt } from "../../../src/adapters/aws/adapt.js";
 import type { Bucket } from "../../../src/model/aws/s3.js";
+import { buildGraph } from "../../../src/terraform/evaluator.js";
+import { memoryFileSystem } from "../../../src/terraform/loader.js";
 import { adaptFixture, byAddress, diags, leaf, link, span } from "./support.js";
 
 const bucketOf = (buckets: readonly Bucket[], address: string) => byAddress(buckets, address);
@@ -187,5 +190,137 @@ describe("S3: inline (deprecated) blocks", () => {
     expect(rule && link(rule.replicaKmsKey.key)).toBe("aws_kms_key.replica");
     expect(rule?.replicaKmsKey.viaAlias).toBe("aws_kms_alias.replica");
     expect(rule && leaf(rule.status)).toBe('"Enabled" explicit main.tf:51:7-51:25');
+  });
+});
+
+describe("S3 join: iteration-dependent references", () => {
+  const { model, diagnostics, graph } = adaptFixture("unknown-expansion");
+
+  it("joins an unknown expansion to the bucket's unknown expansion", () => {
+    expect(diags(graph.diagnostics)).toEqual(["error main.tf:1:1-1:19 No value for required variable"]);
+    const b = bucketOf(model.buckets, "aws_s3_bucket.b[*]");
+    expect(b.sources.map((s) => s.address)).toEqual(["aws_s3_bucket.b[*]", "aws_s3_bucket_versioning.b[*]"]);
+    expect(leaf(b.name)).toBe("undefined unknown main.tf:7:3-7:24");
+    expect(leaf(b.versioning.status)).toBe('"Enabled" explicit main.tf:14:5-14:23');
+  });
+
+  it("joins through a local map of bucket ids by key", () => {
+    expect(bucketOf(model.buckets, 'aws_s3_bucket.known["y"]').versioning.provenance.address).toBe(
+      'aws_s3_bucket_versioning.known["y"]',
+    );
+  });
+
+  it("reports two resources configuring the same part of one bucket and keeps the first", () => {
+    expect(diags(diagnostics)).toEqual(["warning main.tf:35:1-38:2 Bucket configured twice"]);
+    const x = bucketOf(model.buckets, 'aws_s3_bucket.known["x"]');
+    expect(x.publicAccessBlock.provenance.address).toBe('aws_s3_bucket_public_access_block.known["x"]');
+    expect(x.sources.map((s) => s.address)).toContain('aws_s3_bucket_public_access_block.known["y"]');
+    expect(bucketOf(model.buckets, 'aws_s3_bucket.known["y"]').publicAccessBlock.provenance.kind).toBe("absent");
+  });
+});
+
+describe("S3: object lock", () => {
+  const { model, diagnostics } = adaptFixture("object-lock");
+
+  it("combines the bucket's object_lock_enabled with the separate configuration without a conflict", () => {
+    expect(diags(diagnostics)).toEqual([]);
+    const lock = bucketOf(model.buckets, "aws_s3_bucket.locked").objectLock;
+    expect(leaf(lock.enabled)).toBe("true explicit main.tf:3:3-3:29");
+    expect(lock.provenance.kind).toBe("inline");
+    expect(lock.retentionProvenance.address).toBe("aws_s3_bucket_object_lock_configuration.locked");
+    expect(leaf(lock.hasDefaultRetention)).toBe("true explicit main.tf:9:5-12:6");
+    expect(leaf(lock.mode)).toBe('"GOVERNANCE" explicit main.tf:10:7-10:26');
+    expect(leaf(lock.days)).toBe("30 explicit main.tf:11:7-11:16");
+  });
+
+  it("reports no default retention where none is written", () => {
+    const lock = bucketOf(model.buckets, "aws_s3_bucket.lock_without_retention").objectLock;
+    expect(leaf(lock.enabled)).toBe("true explicit main.tf:18:3-18:29");
+    expect(leaf(lock.hasDefaultRetention)).toBe("false default main.tf:16:1-19:2");
+    expect(leaf(lock.mode)).toBe("undefined default main.tf:16:1-19:2");
+  });
+
+  it("takes the separate resource's object_lock_enabled default (Enabled)", () => {
+    const lock = bucketOf(model.buckets, "aws_s3_bucket.enabled_by_resource").objectLock;
+    expect(leaf(lock.enabled)).toBe("true default main.tf:25:1-33:2");
+    expect(lock.provenance.address).toBe("aws_s3_bucket_object_lock_configuration.enabled_by_resource");
+    expect(leaf(lock.years)).toBe("6 explicit main.tf:30:7-30:16");
+  });
+});
+
+describe("S3: what the rules point at", () => {
+  const dir = "/s3-rule-inputs";
+  const adaptText = (text: string) => {
+    const fs = memoryFileSystem({ [`${dir}/main.tf`]: text });
+    return adapt(buildGraph(dir, { fs, rootDir: dir }));
+  };
+
+  it("takes object_lock_enabled on the bucket with a separate lock configuration as one configuration", () => {
+    const { model, diagnostics } = adaptText(`resource "aws_s3_bucket" "phi" {
+  bucket              = "acme-phi"
+  object_lock_enabled = true
+}
+resource "aws_s3_bucket_object_lock_configuration" "phi" {
+  bucket = aws_s3_bucket.phi.id
+  rule {
+    default_retention {
+      mode = "GOVERNANCE"
+      days = 30
+    }
+  }
+}
+`);
+    expect(diagnostics).toEqual([]);
+    const lock = model.buckets[0]?.objectLock;
+    expect(lock && leaf(lock.enabled)).toBe(`true explicit ${dir}/main.tf:3:3-3:29`);
+    expect(lock && leaf(lock.days)).toBe(`30 explicit ${dir}/main.tf:10:7-10:16`);
+  });
+
+  it("still reports a legacy inline retention replaced by a separate lock configuration", () => {
+    const { diagnostics } = adaptText(`resource "aws_s3_bucket" "phi" {
+  bucket = "acme-phi"
+  object_lock_configuration {
+    object_lock_enabled = "Enabled"
+    rule {
+      default_retention {
+        mode = "GOVERNANCE"
+        days = 1
+      }
+    }
+  }
+}
+resource "aws_s3_bucket_object_lock_configuration" "phi" {
+  bucket = aws_s3_bucket.phi.id
+}
+`);
+    expect(diagnostics.map((d) => `${d.severity} ${d.summary} ${d.range.start.line}`)).toEqual([
+      "warning Bucket configured inline and by a separate resource 13",
+    ]);
+  });
+
+  it("locates a bucket policy built from a policy document at the data source block", () => {
+    const { model } = adaptText(`resource "aws_s3_bucket" "phi" {
+  bucket = "acme-phi"
+}
+data "aws_iam_policy_document" "phi" {
+  statement {
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [aws_s3_bucket.phi.arn]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+  }
+}
+resource "aws_s3_bucket_policy" "phi" {
+  bucket = aws_s3_bucket.phi.id
+  policy = data.aws_iam_policy_document.phi.json
+}
+`);
+    const policy = model.buckets[0]?.policy;
+    expect(policy?.dataSource).toBe("data.aws_iam_policy_document.phi");
+    expect(policy?.dataSourceRange && span(policy.dataSourceRange)).toBe(`${dir}/main.tf:4:1-14:2`);
+    expect(policy && span(policy.range)).toBe(`${dir}/main.tf:17:3-17:49`);
   });
 });

@@ -16,6 +16,19 @@ describe("PHI scope", () => {
     expect(diags(diagnostics)).toEqual([]);
   });
 
+  it("checks an object whose PHI tag value is unknown as PHI", () => {
+    expect(scopeOf(at("aws_sns_topic.unknown"))).toBe("true unknown-tag main.tf:77:3-77:53");
+  });
+
+  it("puts a PHI bucket's replication destination and replica key in scope", () => {
+    expect(scopeOf(at("aws_s3_bucket.destination"))).toBe(
+      "true referenced-by aws_s3_bucket.source replication destination main.tf:104:7-104:45",
+    );
+    expect(scopeOf(at("aws_kms_key.replica"))).toBe(
+      "true referenced-by aws_s3_bucket.source replica kms key main.tf:106:9-106:53",
+    );
+  });
+
   it("takes the provider's default tags, overridden by the resource's own tag", () => {
     expect(scopeOf(at("aws_dynamodb_table.sessions"))).toBe("true default-tag main.tf:13:5-15:6");
     expect(scopeOf(at("aws_s3_bucket.website"))).toBe("false none main.tf:36:1-39:2");

@@ -1,8 +1,8 @@
 /** Helpers for adapter tests: a fixture directory through the real loader, evaluator and adapters. */
 import { fileURLToPath } from "node:url";
-import { type AdaptOptions, adapt } from "../../../src/adapters/aws/adapt.js";
 import type { Diagnostic } from "../../../src/hcl/diagnostic.js";
 import type { Range } from "../../../src/hcl/range.js";
+import { type AdaptOptions, adapt } from "../../../src/index.js";
 import type { AwsModel } from "../../../src/model/aws/model.js";
 import type { Link, ModelObject, Tracked } from "../../../src/model/aws/resource.js";
 import { buildGraph } from "../../../src/terraform/evaluator.js";

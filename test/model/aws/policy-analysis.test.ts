@@ -1,4 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings are Terraform interpolations and IAM policy variables, not JS templates
+
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Unknown } from "../../../src/hcl/value.js";
 import {
@@ -32,7 +34,8 @@ import {
   violationOf,
   wildcardActionGrants,
 } from "../../../src/model/aws/policy-analysis.js";
-import { line, normalise, policyOf, ref, tpl } from "./policy-support.js";
+import { sharedDir, sharedMissing, sharedPath } from "../../support/shared.js";
+import { line, normalise, policyOf, ref, seedPolicy, tpl } from "./policy-support.js";
 
 const ranges = (statements: readonly PolicyStatement[]) => statements.map((s) => s.range);
 /** Statement i is located at line 10 + 10·i (see `statementLines`). */
@@ -137,6 +140,14 @@ describe("resource matching", () => {
     ["arn:aws:s3:::EPHI-BUCKET/*", "some", "no"],
   ] as const)("objects of ephi-bucket against %s (%s) → %s", (pattern, quantifier, expected) => {
     expect(resourceMatches(pattern, objects, quantifier)).toBe(expected);
+  });
+
+  it("is unknown, not a crash, for text longer than any ARN", () => {
+    const long = `arn:aws:s3:::ephi-bucket/${"a*".repeat(5000)}`;
+    expect(resourceMatches(long, objects, "some")).toBe("unknown");
+    expect(resourceMatches(`arn:aws:s3:::ephi-bucket/${"a".repeat(5000)}`, objects, "some")).toBe("unknown");
+    expect(resourceMatches(`arn:aws:s3:::ephi-bucket/${"a*".repeat(5000)}`, bucket, "some")).toBe("no");
+    expect(resourceMatches(`arn:aws:s3:::other/${"a*".repeat(5000)}`, objects, "some")).toBe("no");
   });
 
   it("recognises the bucket through references to it", () => {
@@ -528,6 +539,15 @@ describe("allows", () => {
     );
   });
 
+  it("lets the bucket's ForceTLSOnly deny insecure use of an identity policy's grant", () => {
+    const identity = policyOf({ Statement: [{ Effect: "Allow", Action: "s3:*", Resource: "*" }] });
+    const request = { action: "s3:GetObject", resource: bucketObjectsSubject(phiSymbolic) };
+    expect(allows(identity, request, { withoutCondition: "aws:SecureTransport" }).result).toBe("yes");
+    const both = allows([identity, forceTlsOnly], request, { withoutCondition: "aws:SecureTransport" });
+    expect([both.result, both.statements.map((s) => s.sid)]).toEqual(["no", ["ForceTLSOnly"]]);
+    expect(allows([identity, forceTlsOnly], request).result).toBe("yes");
+  });
+
   it("evaluates a TLS-version Deny (s3:TlsVersion)", () => {
     const p = policyOf({
       Statement: [
@@ -707,6 +727,24 @@ describe("wildcardActionGrants", () => {
   });
 });
 
+describe("data access on all resources (s3:* on *)", () => {
+  it("finds data-plane actions granted on Resource *", () => {
+    const p = policyOf({
+      Statement: [
+        { Effect: "Allow", Action: "s3:*", Resource: "*" },
+        { Effect: "Allow", Action: "kms:Decrypt", Resource: ref("aws_kms_key.phi", "arn") },
+        { Effect: "Allow", Action: "s3:ListAllMyBuckets", Resource: "*" },
+      ],
+    });
+    const onAll = p.statements.filter(
+      (s) => resourceTargets(s).some((t) => t.kind === "all") && coveredActions(s, DATA_PLANE_ACTIONS).length > 0,
+    );
+    expect(ranges(onAll)).toEqual(at(0));
+    expect(coveredActions(p.statements[0] as PolicyStatement, DATA_PLANE_ACTIONS)).toHaveLength(14);
+    expect(wildcardActionGrants(p).map((g) => [g.statement.index, g.scope, g.service])).toEqual([[0, "service", "s3"]]);
+  });
+});
+
 describe("publicGrants", () => {
   const grants = (p: PolicyDocument, options = {}) =>
     publicGrants(p, options).map((g) => [g.statement.index, g.result, g.restrictedBy.map((c) => c.key)]);
@@ -763,8 +801,8 @@ describe("publicGrants", () => {
       [[0, "yes", []]],
     ],
     [
-      "a value without references",
-      { Principal: "*", Condition: { StringEquals: { "aws:SourceVpce": ref("var.vpce") } } },
+      "a value known only after apply (StringLike: it might be *)",
+      { Principal: "*", Condition: { StringLike: { "aws:SourceVpce": ref("var.vpce") } } },
       [[0, "unknown", ["aws:SourceVpce"]]],
     ],
     [
@@ -773,12 +811,48 @@ describe("publicGrants", () => {
       [[0, "unknown", []]],
     ],
     ["a principal known after apply", { Principal: new Unknown([], "map") }, [[0, "unknown", []]]],
+    ["a principal from a variable", { Principal: { AWS: ref("var.principal") } }, [[0, "unknown", []]]],
+    ["a role's ARN", { Principal: { AWS: ref("aws_iam_role.app", "arn") } }, []],
+    [
+      "an account root ARN built from a variable",
+      { Principal: { AWS: tpl("arn:aws:iam::", ref("var.account_id"), ":root") } },
+      [],
+    ],
+    [
+      "a source ARN of any trail in a variable's account",
+      {
+        Principal: "*",
+        Condition: { ArnLike: { "aws:SourceArn": tpl("arn:aws:cloudtrail:*:", ref("var.account"), ":trail/*") } },
+      },
+      [[0, "unknown", ["aws:SourceArn"]]],
+    ],
+    [
+      "a source ARN of any trail in the caller's account",
+      {
+        Principal: "*",
+        Condition: {
+          ArnLike: {
+            "aws:SourceArn": tpl("arn:aws:cloudtrail:*:", ref("data.aws_caller_identity.c", "account_id"), ":trail/*"),
+          },
+        },
+      },
+      [[0, "no", ["aws:SourceArn"]]],
+    ],
+    [
+      "a source account from a variable (StringEquals: exact even if it is *)",
+      { Principal: "*", Condition: { StringEquals: { "aws:SourceAccount": ref("var.account") } } },
+      [[0, "no", ["aws:SourceAccount"]]],
+    ],
+    [
+      "a source address from a variable",
+      { Principal: "*", Condition: { IpAddress: { "aws:SourceIp": ref("var.cidr") } } },
+      [[0, "unknown", ["aws:SourceIp"]]],
+    ],
     [
       "an AWS principal read from a parameter (could be *)",
       { Principal: { AWS: ref("data.aws_ssm_parameter.who", "value") } },
       [[0, "unknown", []]],
     ],
-    ["an AWS principal that is a role's ARN", { Principal: { AWS: ref("aws_iam_role.app", "arn") } }, []],
     ["a NotPrincipal", { NotPrincipal: { AWS: "arn:aws:iam::123456789012:root" } }, [[0, "yes", []]]],
     ["a Deny", { Effect: "Deny", Principal: "*" }, []],
     ["a specific principal", { Principal: { AWS: "arn:aws:iam::123456789012:root" } }, []],
@@ -1031,6 +1105,38 @@ describe("trustedPrincipals", () => {
     ]);
   });
 
+  it("reports an Allow with NotPrincipal as everyone, and a principal of unknown shape as unknown", () => {
+    const p = policyOf({
+      Statement: [
+        { Effect: "Allow", Action: "sts:AssumeRole", NotPrincipal: { AWS: "arn:aws:iam::123456789012:user/mallory" } },
+        { Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "ec2.amazonaws.com" } },
+        { Effect: "Allow", Action: "sts:AssumeRole", Principal: new Unknown([], "map") },
+      ],
+    });
+    const withMfa = policyOf({
+      Statement: [
+        {
+          Effect: "Allow",
+          Action: "sts:AssumeRole",
+          Principal: new Unknown([], "map"),
+          Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
+        },
+        { Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "ec2.amazonaws.com" } },
+      ],
+    });
+    // The service's grant without MFA says nothing about the unknown principal.
+    expect(trustedPrincipals(withMfa).map((t) => [t.kind, t.mfaRequired])).toEqual([
+      ["unknown", "unknown"],
+      ["service", "no"],
+    ]);
+    expect(trustedPrincipals(p).map((t) => [t.kind, t.human, t.mfaRequired, ranges(t.statements)])).toEqual([
+      ["wildcard", "yes", "no", at(0)],
+      ["service", "no", "no", at(1)],
+      // Whoever it is, nothing asks for MFA.
+      ["unknown", "unknown", "no", at(2)],
+    ]);
+  });
+
   it("classifies principal entries", () => {
     expect(principalKind({ type: "CanonicalUser", value: "abc" })).toBe("canonical-user");
     expect(principalKind({ type: "unknown", value: ref("var.p") })).toBe("unknown");
@@ -1125,6 +1231,26 @@ describe("keyPolicyPrincipals", () => {
     ]);
   });
 
+  it("keeps the account root (AWS default statement) apart from the roles it names", () => {
+    const p = policyOf({
+      Statement: [
+        { Sid: "EnableIAM", Effect: "Allow", Principal: { AWS: root }, Action: "kms:*", Resource: "*" },
+        { Sid: "Admins", Effect: "Allow", Principal: { AWS: admin }, Action: adminActions, Resource: "*" },
+        { Sid: "Users", Effect: "Allow", Principal: { AWS: user }, Action: userActions, Resource: "*" },
+      ],
+    });
+    expect(keyPolicyPrincipals(p).map((a) => [a.kind, a.admin.result, a.data.result, ranges(a.statements)])).toEqual([
+      ["account", "yes", "yes", at(0)],
+      ["role", "yes", "no", at(1)],
+      ["role", "no", "yes", at(2)],
+    ]);
+    // For access in general, the account's root may stand for the referenced role (same account or not: unknown).
+    expect(allows(p, { action: "kms:Decrypt", principal: { type: "AWS", value: admin } }).result).toBe("unknown");
+    expect(allows(p, { action: "kms:Decrypt", principal: { type: "AWS", value: admin, exact: true } }).result).toBe(
+      "no",
+    );
+  });
+
   it("cannot tell whether a literal role ARN and a referenced role are the same principal", () => {
     const p = policyOf({
       Statement: [
@@ -1148,5 +1274,72 @@ describe("keyPolicyPrincipals", () => {
       Statement: [{ Effect: "Allow", Principal: { AWS: admin }, Action: ref("var.admin_actions"), Resource: "*" }],
     });
     expect(keyPolicyPrincipals(p).map((a) => [a.admin.result, a.data.result])).toEqual([["unknown", "unknown"]]);
+  });
+});
+
+describe.skipIf(!sharedDir)(`the seeds' policies, read in place (${sharedDir ? "../shared" : sharedMissing})`, () => {
+  const seed = (name: string) => readFileSync(sharedPath("seeds", name), "utf8");
+
+  it("seed 001: the least-privilege ePHI policy grants GetObject and ListBucket over TLS only", () => {
+    const p = policyOf(seedPolicy(seed("001_31562363f1681e61.txt"), "aws_iam_policy", "ephi_readonly", "policy"));
+    expect(p.statements.map((s) => [s.sid, s.range])).toEqual([
+      ["ListBucketOverTLS", line(10, 7, 8)],
+      ["GetObjectsTaggedEPHIOverTLS", line(20, 7, 8)],
+    ]);
+    const bucket = { address: "aws_s3_bucket.ephi", name: "ephi-bucket" };
+    const cases = [
+      ["s3:GetObject", bucketObjectsSubject(bucket)],
+      ["s3:ListBucket", bucketSubject(bucket)],
+    ] as const;
+    expect(cases.map(([action, resource]) => allows(p, { action, resource }).result)).toEqual(["yes", "yes"]);
+    expect(
+      cases.map(
+        ([action, resource]) => allows(p, { action, resource }, { withoutCondition: "aws:SecureTransport" }).result,
+      ),
+    ).toEqual(["no", "no"]);
+    expect(allows(p, { action: "s3:PutObject", resource: bucketObjectsSubject(bucket) }).result).toBe("no");
+    expect(wildcardActionGrants(p)).toEqual([]);
+    expect(p.statements.map((s) => resourceTargets(s).map((t) => t.kind))).toEqual([["bucket"], ["objects"]]);
+  });
+
+  it("seed 001: the operator role requires MFA of its SSO admins' role", () => {
+    const p = policyOf(
+      seedPolicy(seed("001_31562363f1681e61.txt"), "aws_iam_role", "ephi_operator", "assume_role_policy"),
+    );
+    expect(
+      trustedPrincipals(p).map((t) => [
+        t.principal.value,
+        t.kind,
+        t.human,
+        t.mfaRequired,
+        t.actions,
+        ranges(t.statements),
+      ]),
+    ).toEqual([
+      ["arn:aws:iam::123456789012:role/Enterprise-SSO-Admins", "role", "yes", "yes", ["sts:AssumeRole"], at(0)],
+    ]);
+  });
+
+  it("seed 001: CloudTrail's delivery role is assumed by the service, and its policy names the log group", () => {
+    const text = seed("001_31562363f1681e61.txt");
+    const trust = policyOf(seedPolicy(text, "aws_iam_role", "ct_to_cw", "assume_role_policy"));
+    expect(trustedPrincipals(trust).map((t) => [t.principal.value, t.kind, t.human, t.mfaRequired])).toEqual([
+      ["cloudtrail.amazonaws.com", "service", "no", "no"],
+    ]);
+    const delivery = policyOf(seedPolicy(text, "aws_iam_role_policy", "ct_to_cw", "policy"));
+    const stmt = delivery.statements[0] as PolicyStatement;
+    expect(stmt.resource).toEqual([tpl(ref("aws_cloudwatch_log_group.trail", "arn"), ":*")]);
+    expect(coveredActions(stmt, DATA_PLANE_ACTIONS)).toEqual([]);
+    expect(wildcardActionGrants(delivery)).toEqual([]);
+  });
+
+  it("seed 000: the transcribed ForceTLSOnly statement is the one the seed describes", () => {
+    const text = seed("000_2f8f7461e64c3630.txt");
+    expect(text).toContain(
+      "Bucket Policy Statement ForceTLSOnly denies access where the condition aws:SecureTransport is false",
+    );
+    expect(
+      forceTlsOnly.statements.map((s) => [s.sid, s.effect, s.conditions.map((c) => [c.operator, c.key, c.values])]),
+    ).toEqual([["ForceTLSOnly", "Deny", [["Bool", "aws:SecureTransport", ["false"]]]]]);
   });
 });

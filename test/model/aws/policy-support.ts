@@ -68,3 +68,95 @@ export function tpl(...parts: (string | Unknown)[]): Unknown {
     parts,
   );
 }
+
+/**
+ * Reads the HCL object/tuple constructor starting at `start` in `text` (the subset inside the seeds' `jsonencode(…)`:
+ * `key = value` with `,` or newlines, strings with `${address.attribute}` interpolations, numbers, booleans) into a
+ * Value. A test-only reader until the real parser is on this branch; it throws on anything else.
+ */
+export function readHclConstructor(text: string, start: number): Value {
+  let i = start;
+  const skip = () => {
+    while (i < text.length && /[\s,]/.test(text[i] as string)) i++;
+  };
+  const value = (): unknown => {
+    skip();
+    const c = text[i];
+    if (c === "{") {
+      i++;
+      const entries: [string, unknown][] = [];
+      for (;;) {
+        skip();
+        if (text[i] === "}") {
+          i++;
+          return Object.fromEntries(entries);
+        }
+        const key = text[i] === '"' ? (str() as string) : ident();
+        skip();
+        if (text[i] !== "=" && text[i] !== ":") throw new Error(`expected = at ${i}`);
+        i++;
+        entries.push([key, value()]);
+      }
+    }
+    if (c === "[") {
+      i++;
+      const items: unknown[] = [];
+      for (;;) {
+        skip();
+        if (text[i] === "]") {
+          i++;
+          return items;
+        }
+        items.push(value());
+      }
+    }
+    if (c === '"') return str();
+    const word = ident();
+    if (word === "true" || word === "false") return word === "true";
+    if (/^\d+(\.\d+)?$/.test(word)) return Number(word);
+    throw new Error(`unsupported expression ${word} at ${i}`);
+  };
+  const ident = (): string => {
+    const m = /^[\w.-]+/.exec(text.slice(i));
+    if (!m) throw new Error(`expected a name at ${i}`);
+    i += m[0].length;
+    return m[0];
+  };
+  const str = (): string | Unknown => {
+    i++;
+    const parts: (string | Unknown)[] = [];
+    let literal = "";
+    while (text[i] !== '"') {
+      if (i >= text.length) throw new Error("unterminated string");
+      if (text[i] === "\\") {
+        literal += text[i + 1];
+        i += 2;
+      } else if (text.startsWith("${", i)) {
+        const close = text.indexOf("}", i);
+        const path = text.slice(i + 2, close).split(".");
+        const attribute = path.pop() as string;
+        if (literal) parts.push(literal);
+        literal = "";
+        parts.push(ref(path.join("."), attribute));
+        i = close + 1;
+      } else literal += text[i++];
+    }
+    i++;
+    if (literal) parts.push(literal);
+    if (parts.length === 0) return "";
+    if (parts.length === 1) return parts[0] as string | Unknown;
+    return tpl(...parts);
+  };
+  return val(value());
+}
+
+/** The `jsonencode({…})` given to `attribute` in the resource block `resource "<type>" "<name>"` of a seed text. */
+export function seedPolicy(text: string, type: string, name: string, attribute: string): Value {
+  const block = text.indexOf(`resource "${type}" "${name}"`);
+  if (block < 0) throw new Error(`no resource ${type}.${name} in the seed`);
+  const call = new RegExp(`${attribute}\\s*=\\s*jsonencode\\(`, "g");
+  call.lastIndex = block;
+  const m = call.exec(text);
+  if (!m) throw new Error(`no ${attribute} = jsonencode( in ${type}.${name}`);
+  return readHclConstructor(text, m.index + m[0].length);
+}

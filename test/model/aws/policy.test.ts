@@ -306,6 +306,13 @@ describe("normalisePolicy: symbolic values", () => {
     const { policy, problems } = normalise(encoded);
     expect(problems).toEqual([]);
     expect(policy?.statements[0]?.resource).toEqual([bucketArn, objects]);
+    const sensitive = new Unknown(
+      [],
+      "string",
+      undefined,
+      val({ Statement: [{ Effect: "Allow", Action: new Sensitive("s3:GetObject"), Resource: "*" }] }),
+    );
+    expect(normalise(sensitive).policy?.statements[0]?.action).toEqual(["s3:GetObject"]);
     expect(stringParts(objects)).toEqual([bucketArn, "/*"]);
     expect(policyStringText(objects)).toBe("${aws_s3_bucket.phi.arn}/*");
   });
@@ -406,6 +413,17 @@ describe("normalisePolicy: problems", () => {
     expect(problems[0]?.detail).toMatch(/^The policy is not valid JSON: .+\.$/);
   });
 
+  it("reports JSON nested too deeply as a problem, not a crash", () => {
+    const deep = `{"Statement": ${"[".repeat(200_000)}${"]".repeat(200_000)}}`;
+    expect(normalise(deep).problems.map((p) => p.summary)).toEqual(["Malformed policy JSON"]);
+    const template = new Unknown([], "string", [
+      `{"Statement": ${"[".repeat(200_000)}"`,
+      ref("var.x"),
+      `"${"]".repeat(200_000)}}`,
+    ]);
+    expect(normalise(template).problems.map((p) => p.summary)).toEqual(["Malformed policy JSON"]);
+  });
+
   it("reports malformed JSON in a heredoc with interpolations", () => {
     const { policy, problems } = normalise(
       new Unknown([], "string", ['{"Statement": [{"Resource": "', ref("aws_s3_bucket.b", "arn"), '"']),
@@ -479,6 +497,15 @@ describe("normalisePolicy: problems", () => {
     ]);
     expect(normalise({ Statement: [] }).problems.map((p) => [p.severity, p.summary])).toEqual([
       ["warning", "Empty Statement list"],
+    ]);
+  });
+
+  it("warns about a repeated Sid at the second statement", () => {
+    const locate = locator({ '["Statement",1,"Sid"]': line(21, 7, 20) });
+    const statement = { Sid: "Same", Effect: "Allow", Action: "s3:GetObject", Resource: "*" };
+    const { problems } = normalise({ Statement: [statement, statement, { ...statement, Sid: "Other" }] }, locate);
+    expect(problems.map((p) => [p.severity, p.summary, p.range])).toEqual([
+      ["warning", "Duplicate Sid", line(21, 7, 20)],
     ]);
   });
 

@@ -44,7 +44,8 @@ export default defineRule({
     const { minLength, minReusePrevention, maxAgeDays } = context.options;
     const policies = context.model.passwordPolicies;
     if (policies.length === 0) {
-      context.fail(context.model.account, "missing");
+      // No AWS provider or resource at all: there is no account to judge.
+      if (context.model.account) context.fail(context.model.account, "missing");
       return;
     }
     const requirements = (p: PasswordPolicy): Requirement[] => {

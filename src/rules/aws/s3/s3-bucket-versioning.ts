@@ -10,6 +10,8 @@ export default defineRule({
     scope: "phi",
     messages: {
       enabled: "Versioning is Enabled on bucket {{bucket}}.",
+      enabledByObjectLock:
+        "Bucket {{bucket}} is created with Object Lock, which enables versioning (and never lets it be suspended).",
       notEnabled: "Versioning of PHI bucket {{bucket}} is {{status}}; prior versions of PHI are not kept for recovery.",
       unknown: "Versioning status of PHI bucket {{bucket}} is known only after apply.",
     },
@@ -28,6 +30,14 @@ export default defineRule({
   check(context) {
     for (const bucket of inScope("phi", context.model.buckets)) {
       const status = bucket.versioning.status;
+      const lock = bucket.objectLock;
+      // S3 turns versioning on when a bucket is created with Object Lock; only an explicit setting can contradict it.
+      const createdLocked =
+        lock.provenance.kind === "inline" && lock.enabled.origin === "explicit" && lock.enabled.value === true;
+      if (status.origin === "default" && createdLocked) {
+        context.pass(bucket, "enabledByObjectLock", { bucket: bucket.address }, lock.enabled.range);
+        continue;
+      }
       const verdict = judge(status, (value) => value === "Enabled");
       const data = { bucket: bucket.address, status: show(status) };
       const messageId = verdict === "pass" ? "enabled" : verdict === "fail" ? "notEnabled" : "unknown";

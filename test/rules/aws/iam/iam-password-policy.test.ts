@@ -17,6 +17,18 @@ testRule(rule, {
   valid: [
     { name: "every requirement met", code: strong },
     {
+      name: "a configuration without AWS resources has no account to judge",
+      code: `variable "name" {
+  type    = string
+  default = "x"
+}
+output "name" {
+  value = var.name
+}
+`,
+      passes: 0,
+    },
+    {
       name: "lower thresholds by option",
       code: strong.replace("= 14", "= 12").replace("= 24", "= 12").replace("= 90", "= 180"),
       options: { minLength: 12, minReusePrevention: 12, maxAgeDays: 180 },
@@ -39,17 +51,21 @@ resource "aws_iam_user" "ops" {
           column: 1,
           endLine: 3,
           endColumn: 2,
-          address: 'provider["registry.terraform.io/hashicorp/aws"]',
+          address: "account",
         },
       ],
     },
     {
-      name: "no password policy and no provider block: points at the start of the root module",
-      code: `resource "aws_s3_bucket" "b" {
-  bucket = "acme-b"
+      name: "no password policy and no provider block: points at the first AWS resource",
+      code: `variable "name" {
+  type    = string
+  default = "acme-b"
+}
+resource "aws_s3_bucket" "b" {
+  bucket = var.name
 }
 `,
-      errors: [{ messageId: "missing", line: 1, column: 1, endLine: 1, endColumn: 1, address: "(account)" }],
+      errors: [{ messageId: "missing", line: 5, column: 1, endLine: 7, endColumn: 2, address: "account" }],
     },
     {
       name: "8 characters, no reuse prevention, no expiry: points at the first written shortfall",

@@ -32,6 +32,15 @@ resource "aws_s3_bucket_versioning" "phi" {
 `,
     },
     {
+      name: "created with Object Lock, which enables versioning",
+      code: `resource "aws_s3_bucket" "phi" {
+  bucket              = "acme-phi"
+  object_lock_enabled = true
+  tags                = { classification = "phi" }
+}
+`,
+    },
+    {
       name: "a bucket outside PHI scope is not judged",
       code: `resource "aws_s3_bucket" "scratch" {
   bucket = "acme-scratch"
@@ -70,6 +79,21 @@ resource "aws_s3_bucket_versioning" "phi" {
   bucket = aws_s3_bucket.phi.id
   versioning_configuration {
     status = "Enabled"
+  }
+}
+`,
+      errors: [{ messageId: "notEnabled", line: 1, column: 1, endLine: 4, endColumn: 2 }],
+    },
+    {
+      name: "a separate lock configuration does not enable versioning of a bucket created without Object Lock",
+      code: `${phiBucket}
+resource "aws_s3_bucket_object_lock_configuration" "phi" {
+  bucket = aws_s3_bucket.phi.id
+  rule {
+    default_retention {
+      mode = "GOVERNANCE"
+      days = 30
+    }
   }
 }
 `,
