@@ -205,10 +205,7 @@ export function phiTargets(model: AwsModel): PhiTarget[] {
   const targets: PhiTarget[] = [];
   const s3Data = dataActionsOf("s3:");
   for (const bucket of inScope("phi", model.buckets)) {
-    const identity = {
-      address: bucket.address,
-      ...(bucket.name.origin === "explicit" ? { name: bucket.name.value } : {}),
-    };
+    const identity = bucketIdentity(bucket);
     targets.push({
       object: bucket,
       subject: bucketSubject(identity),
