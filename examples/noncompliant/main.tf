@@ -726,8 +726,8 @@ resource "aws_iam_role_policy_attachment" "export_reader" {
   policy_arn = aws_iam_policy.export_reader.arn
 }
 
-# phiform: violates iam-human-role-requires-mfa (anyone in the account may assume it without MFA)
 data "aws_iam_policy_document" "break_glass_trust" {
+  # phiform: violates iam-human-role-requires-mfa (anyone in the account may assume it without MFA)
   statement {
     effect  = "Allow"
     actions = ["sts:AssumeRole"]

@@ -45,7 +45,8 @@ locals {
     "kms:ReEncrypt*",
   ]
 
-  grant_principal_arns = distinct(concat(var.key_user_arns, var.key_service_user_arns))
+  # No distinct(): principals identifiers is a set, and distinct() over ARNs known only after apply would hide them.
+  grant_principal_arns = concat(var.key_user_arns, var.key_service_user_arns)
   trail_arn_pattern    = "arn:${local.partition}:cloudtrail:*:${local.account_id}:trail/*"
 }
 

@@ -390,6 +390,23 @@ const crosswalk: readonly Crosswalk[] = [
     rules: ["rds-no-plaintext-password"],
     source: rationale("safeguarding passwords: none written in code or state"),
   },
+  {
+    controls: ["164.308(a)(5)(ii)(D)"],
+    rules: ["iam-password-policy"],
+    source: prowlerHipaa(
+      "iam_password_policy_minimum_length_14",
+      "iam_password_policy_lowercase",
+      "iam_password_policy_number",
+      "iam_password_policy_symbol",
+      "iam_password_policy_uppercase",
+      "iam_password_policy_reuse_24",
+    ),
+  },
+  {
+    controls: ["164.312(d)"],
+    rules: ["iam-password-policy"],
+    source: rationale("people who sign in with an IAM password prove who they are with a strong, unshared secret"),
+  },
 ];
 
 export const hipaaMappings: readonly Mapping[] = expandCrosswalk(crosswalk);

@@ -173,6 +173,11 @@ const crosswalk: readonly Crosswalk[] = [
     source: rationale("people authenticate individually, with MFA, and no static password is kept in code"),
   },
   {
+    controls: ["01.q"],
+    rules: ["iam-password-policy"],
+    source: rationale("user authentication by password requires quality passwords: length, complexity, reuse, expiry"),
+  },
+  {
     controls: ["12.c"],
     rules: ["rds-deletion-protection"],
     source: rationale("the database survives an accidental or malicious delete"),

@@ -279,6 +279,13 @@ const crosswalk: readonly Crosswalk[] = [
     source: rationale("no static password is embedded in code or state"),
   },
   {
+    controls: ["IA-5"],
+    rules: ["iam-password-policy"],
+    source: rationale(
+      "password-based authenticators (IA-5(1), cited at control level): minimum length, complexity, reuse and lifetime",
+    ),
+  },
+  {
     controls: ["SI-10"],
     rules: ["elb-drop-invalid-headers"],
     source: rationale("requests with malformed headers are rejected before reaching the application"),

@@ -28,6 +28,7 @@ export const ruleIds = [
   "iam-human-role-requires-mfa",
   "iam-privileged-role-session-duration",
   "iam-no-user-policies",
+  "iam-password-policy",
   // cloudtrail
   "cloudtrail-multi-region",
   "cloudtrail-global-service-events",

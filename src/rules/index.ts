@@ -5,7 +5,8 @@ import { cloudwatchRules } from "./aws/cloudwatch/index.js";
 import { dynamodbRules } from "./aws/dynamodb/index.js";
 import { ec2Rules } from "./aws/ec2/index.js";
 import { elbRules } from "./aws/elb/index.js";
-
+import { iamRules } from "./aws/iam/index.js";
+import { kmsRules } from "./aws/kms/index.js";
 import { rdsRules } from "./aws/rds/index.js";
 import { s3Rules } from "./aws/s3/index.js";
 import { snsRules } from "./aws/sns/index.js";
@@ -18,7 +19,8 @@ export const allRules: readonly Rule[] = [
   ...dynamodbRules,
   ...ec2Rules,
   ...elbRules,
-
+  ...iamRules,
+  ...kmsRules,
   ...rdsRules,
   ...s3Rules,
   ...snsRules,

@@ -1,13 +1,29 @@
 /** Small helpers rules share: three-valued judgements over tracked leaves, scope filters, message text. */
 import type { Range } from "../hcl/range.js";
-import type { PolicyValue } from "../model/aws/iam.js";
+import type { IdentityPolicy, PolicyValue, Role } from "../model/aws/iam.js";
 import type { KeyLink, KeyReference } from "../model/aws/kms.js";
 import type { AwsModel } from "../model/aws/model.js";
-import { publicGrants, type ResourceIdentity } from "../model/aws/policy-analysis.js";
+import { type PolicyStatement, type PolicyString, policyStringText, stringParts } from "../model/aws/policy.js";
+import {
+  bucketObjectsSubject,
+  bucketSubject,
+  DATA_PLANE_ACTIONS,
+  keySubject,
+  parseAddress,
+  publicGrants,
+  type ResourceIdentity,
+  type ResourceSubject,
+  resourceMatches,
+  resourceSubject,
+  statementTouches,
+  type Tri,
+  type TrustedPrincipal,
+  trustedPrincipals,
+} from "../model/aws/policy-analysis.js";
 import type { DbCluster, DbInstance } from "../model/aws/rds.js";
 import type { ModelObject, Tracked } from "../model/aws/resource.js";
 import type { Bucket } from "../model/aws/s3.js";
-import type { ResultStatus, RuleScope } from "./rule.js";
+import type { ResultStatus, RuleScope, Subject } from "./rule.js";
 
 /** pass/fail by `ok` for a known value; unknown when the value is only known after apply. */
 export function judge<T>(leaf: Tracked<T>, ok: (value: T | undefined) => boolean): ResultStatus {
@@ -214,4 +230,121 @@ export function customerManagedKey(link: KeyLink): ResultStatus {
     default:
       return "unknown";
   }
+}
+/**
+ * Whether people can assume the role: its trust policy admits an AWS account, IAM user or role (or everyone) —
+ * not only AWS services or federated identity providers, whose sign-in (and MFA) the identity provider enforces.
+ * "unknown" when a trusted principal is known only after apply. Used by the MFA and session-duration rules.
+ */
+export function assumableByHumans(role: Role): { result: Tri; principals: TrustedPrincipal[] } {
+  const document = role.assumeRolePolicy.document;
+  if (!document) return { result: role.assumeRolePolicy.origin === "default" ? "no" : "unknown", principals: [] };
+  const principals = trustedPrincipals(document).filter((p) => p.human !== "no");
+  const result = principals.some((p) => p.human === "yes") ? "yes" : principals.length > 0 ? "unknown" : "no";
+  return { result, principals };
+}
+
+/** The status a three-valued "is it a violation?" answer gives. */
+export function statusOfViolation(violation: Tri): ResultStatus {
+  return violation === "yes" ? "fail" : violation === "no" ? "pass" : "unknown";
+}
+
+/** A PHI store of the model as policy analysis sees it: what a Resource entry may name, and its data actions. */
+export interface PhiTarget {
+  readonly object: ModelObject;
+  readonly subject: ResourceSubject;
+  /** The service whose actions reach it (`s3`, `kms`, `dynamodb`, `rds`). */
+  readonly service: string;
+  /** Data-plane actions that read, write or decrypt it (from the analyser's catalogue). */
+  readonly dataActions: readonly string[];
+}
+
+const S3_BUCKET_DATA_ACTIONS = new Set(["s3:ListBucket", "s3:ListBucketVersions", "s3:ListBucketMultipartUploads"]);
+const dataActionsOf = (prefix: string) => DATA_PLANE_ACTIONS.filter((a) => a.startsWith(prefix));
+
+/**
+ * The PHI buckets (the bucket and its objects), keys, DynamoDB tables and databases of the model. Names known before
+ * apply are used; otherwise the analyser matches references to the resource symbolically.
+ */
+export function phiTargets(model: AwsModel): PhiTarget[] {
+  const targets: PhiTarget[] = [];
+  const s3Data = dataActionsOf("s3:");
+  for (const bucket of inScope("phi", model.buckets)) {
+    const identity = bucketIdentity(bucket);
+    targets.push({
+      object: bucket,
+      subject: bucketSubject(identity),
+      service: "s3",
+      dataActions: s3Data.filter((a) => S3_BUCKET_DATA_ACTIONS.has(a)),
+    });
+    targets.push({
+      object: bucket,
+      subject: bucketObjectsSubject(identity),
+      service: "s3",
+      dataActions: s3Data.filter((a) => !S3_BUCKET_DATA_ACTIONS.has(a)),
+    });
+  }
+  for (const key of inScope("phi", model.keys)) {
+    targets.push({
+      object: key,
+      subject: keySubject({ address: key.address }),
+      service: "kms",
+      dataActions: dataActionsOf("kms:"),
+    });
+  }
+  for (const table of inScope("phi", model.dynamoTables)) {
+    targets.push({
+      object: table,
+      subject: resourceSubject({ address: table.address }),
+      service: "dynamodb",
+      dataActions: dataActionsOf("dynamodb:"),
+    });
+  }
+  for (const db of [...inScope("phi", model.dbInstances), ...inScope("phi", model.dbClusters)]) {
+    targets.push({
+      object: db,
+      subject: resourceSubject({ address: db.address }),
+      service: "rds",
+      dataActions: [...dataActionsOf("rds-data:"), ...dataActionsOf("rds-db:")],
+    });
+  }
+  return targets;
+}
+
+/**
+ * Whether a statement's Resource (or NotResource) may name the target. Unlike the analyser alone, an ARN taken from
+ * another kind of resource of this configuration (`${aws_cloudwatch_log_group.x.arn}`) is known not to name a
+ * bucket or key, rather than being unknown text.
+ */
+export function touchesTarget(stmt: PolicyStatement, target: PhiTarget): Tri {
+  if (!stmt.resource) return statementTouches(stmt, target.subject);
+  let result: Tri = "no";
+  for (const entry of stmt.resource) {
+    if (otherResourceType(entry, target.subject)) continue;
+    const t = resourceMatches(entry, target.subject, "some");
+    if (t === "yes") return "yes";
+    if (t === "unknown") result = "unknown";
+  }
+  return result;
+}
+
+function otherResourceType(entry: PolicyString, subject: ResourceSubject): boolean {
+  const first = stringParts(entry)[0];
+  if (first === undefined || typeof first === "string" || first.refs.length !== 1 || first.parts) return false;
+  const ref = first.refs[0];
+  const parsed = ref ? parseAddress(ref.address) : undefined;
+  return (
+    parsed !== undefined && !parsed.data && subject.resourceType !== undefined && parsed.type !== subject.resourceType
+  );
+}
+
+/** A subject for a policy's results: the policy resource (or the role holding an inline_policy block). */
+export function policySubject(model: AwsModel, policy: IdentityPolicy): Subject {
+  const object = model.byAddress.get(policy.address);
+  return { address: policy.address, range: policy.range, moduleCalls: object?.moduleCalls ?? [] };
+}
+
+/** `Sid`, or `#n` (1-based) for a statement without one. */
+export function statementName(stmt: PolicyStatement): string {
+  return stmt.sid !== undefined ? policyStringText(stmt.sid) : `#${stmt.index + 1}`;
 }

@@ -38,6 +38,7 @@ const agreedRuleIds = [
   "iam-human-role-requires-mfa",
   "iam-privileged-role-session-duration",
   "iam-no-user-policies",
+  "iam-password-policy",
   "cloudtrail-multi-region",
   "cloudtrail-global-service-events",
   "cloudtrail-log-file-validation",
@@ -264,7 +265,7 @@ describe("catalog integrity", () => {
 
   it("counts 33 HIPAA, 20 HITRUST and 34 NIST controls", () => {
     expect(frameworks.map((f) => controls(f).length)).toEqual([33, 20, 34]);
-    expect(frameworks.map((f) => mappings(f).length)).toEqual([146, 45, 111]);
+    expect(frameworks.map((f) => mappings(f).length)).toEqual([148, 46, 112]);
   });
 
   it.each(frameworks)("%s: ids are unique, and every mapped control and parent is in the catalog", (framework) => {
@@ -408,7 +409,7 @@ describe("formatControlList", () => {
     ]);
     expect(lines).toContain("01.q User Identification and Authentication");
     expect(lines[lines.indexOf("01.q User Identification and Authentication") + 1]).toBe(
-      "  no rule, planned: iam-human-role-requires-mfa, rds-iam-authentication, rds-no-plaintext-password",
+      "  no rule, planned: iam-human-role-requires-mfa, iam-password-policy, rds-iam-authentication, rds-no-plaintext-password",
     );
     expect(lines.filter((l) => l.startsWith("  no rule"))).toHaveLength(17);
     expect(lines.at(-1)).toBe("");

@@ -70,6 +70,7 @@ export function adapt(graph: ResourceGraph, options: AdaptOptions = {}): AdaptRe
     groups: [],
     managedPolicies: [],
     identityPolicies: [],
+    externalAttachments: [],
   });
   const backend = stage("backend", () => adaptBackend(ctx, buckets, tables), undefined);
   const ebs = stage("ebs", () => adaptEbs(ctx), { encryption: [], defaultKeys: [] });

@@ -6,6 +6,7 @@
 import type { Value } from "../../hcl/value.js";
 import { SetValue, Unknown, unmark } from "../../hcl/value.js";
 import type {
+  ExternalAttachment,
   Group,
   IamModel,
   IdentityPolicy,
@@ -60,6 +61,21 @@ export function adaptIam(ctx: AdaptContext): IamModel {
   const groups = new JoinIndex<Group>();
   const policies = new JoinIndex<ManagedPolicy>();
   const identityPolicies: IdentityPolicy[] = [];
+  const externalAttachments: ExternalAttachment[] = [];
+  const external = (
+    instance: ResourceInstance,
+    principalType: ExternalAttachment["principalType"],
+    principalName: Tracked<string>,
+  ): void => {
+    externalAttachments.push({
+      address: instance.address,
+      type: instance.type,
+      range: instance.range,
+      principalType,
+      principalName,
+      policyArn: r.string(instance.body, "policy_arn"),
+    });
+  };
   /** Principals per identity policy, filled as attachments are joined. */
   const attachedTo = new Map<IdentityPolicy, Principal[]>();
 
@@ -251,7 +267,10 @@ export function adaptIam(ctx: AdaptContext): IamModel {
     for (const instance of ctx.instances(type)) {
       ctx.guard(instance, () => {
         const principal = principalOf(index, instance, attribute, what);
-        if (!principal) return;
+        if (!principal) {
+          external(instance, what as ExternalAttachment["principalType"], r.string(instance.body, attribute));
+          return;
+        }
         attach(principal, instance, r.string(instance.body, "policy_arn"), rawValue(instance.body, "policy_arn"));
         ctx.join(principal as Principal & { sources: Principal["sources"][number][] }, instance);
       });
@@ -271,6 +290,15 @@ export function adaptIam(ctx: AdaptContext): IamModel {
         for (const element of rawList(rawValue(instance.body, attribute))) {
           const link = (index as JoinIndex<Principal>).resolve(element, { from: instance, nameOf: iamNameOf });
           if (link.kind !== "resolved") {
+            const written = instance.body.attributes[attribute];
+            const text = unmark(element).value;
+            external(
+              instance,
+              attribute.slice(0, -1) as ExternalAttachment["principalType"],
+              typeof text === "string"
+                ? { value: text, range: written?.range ?? instance.range, origin: "explicit" }
+                : { value: undefined, range: written?.range ?? instance.range, origin: "unknown" },
+            );
             ctx.diagnostics.push(
               unjoined(
                 instance.body.attributes[attribute]?.range ?? instance.range,
@@ -318,5 +346,6 @@ export function adaptIam(ctx: AdaptContext): IamModel {
     groups: groups.items,
     managedPolicies: policies.items,
     identityPolicies,
+    externalAttachments,
   };
 }

@@ -114,6 +114,20 @@ export interface Group extends PrincipalBase {
 
 export type Principal = Role | User | Group;
 
+/**
+ * An attachment (or `aws_iam_policy_attachment` entry) naming a role, user or group that is not defined in this
+ * configuration: its permissions still change, so rules about who holds which policy must see it.
+ */
+export interface ExternalAttachment {
+  readonly address: string;
+  readonly type: string;
+  readonly range: Range;
+  readonly principalType: "role" | "user" | "group";
+  /** The principal's name or ARN as written (unknown when known only after apply); its attribute's range. */
+  readonly principalName: Tracked<string>;
+  readonly policyArn: Tracked<string>;
+}
+
 export interface IamModel {
   readonly roles: readonly Role[];
   readonly users: readonly User[];
@@ -121,4 +135,6 @@ export interface IamModel {
   readonly managedPolicies: readonly ManagedPolicy[];
   /** Every identity policy document: managed, inline resources, inline blocks. */
   readonly identityPolicies: readonly IdentityPolicy[];
+  /** Attachments to principals defined elsewhere. */
+  readonly externalAttachments: readonly ExternalAttachment[];
 }

@@ -118,3 +118,27 @@ describe("IAM policies from every source", () => {
     ).toEqual([["aws_s3_bucket.phi.arn"], ["aws_s3_bucket.phi.arn"]]);
   });
 });
+
+describe("attachments to principals defined elsewhere", () => {
+  const { model } = adaptFixture("external-attachments");
+
+  it("keeps each as an external attachment with the principal as written", () => {
+    expect(
+      model.iam.externalAttachments.map(
+        (a) => `${a.address} ${a.principalType} ${leaf(a.principalName)} ${a.policyArn.value} ${span(a.range)}`,
+      ),
+    ).toEqual([
+      'aws_iam_role_policy_attachment.external_role role "existing-role" explicit main.tf:11:3-11:31 arn:aws:iam::aws:policy/ReadOnlyAccess main.tf:10:1-13:2',
+      'aws_iam_user_policy_attachment.legacy user "legacy-etl" explicit main.tf:6:3-6:28 arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess main.tf:5:1-8:2',
+      'aws_iam_policy_attachment.mixed user "contractor" explicit main.tf:23:3-23:30 arn:aws:iam::aws:policy/ReadOnlyAccess main.tf:20:1-25:2',
+    ]);
+    // The role defined here is joined as before.
+    expect(byAddress(model.iam.roles, "aws_iam_role.app").attachedPolicies.map((a) => a.address)).toEqual([
+      "aws_iam_policy_attachment.mixed",
+    ]);
+  });
+
+  it("locates the account at the root module's aws provider block", () => {
+    expect(model.account && `${model.account.address} ${span(model.account.range)}`).toBe("account main.tf:1:1-3:2");
+  });
+});

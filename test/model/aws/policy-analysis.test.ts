@@ -848,6 +848,11 @@ describe("publicGrants", () => {
       { Principal: "*", Condition: { IpAddress: { "aws:SourceIp": ref("var.cidr") } } },
       [[0, "unknown", ["aws:SourceIp"]]],
     ],
+    [
+      "an AWS principal read from a parameter (could be *)",
+      { Principal: { AWS: ref("data.aws_ssm_parameter.who", "value") } },
+      [[0, "unknown", []]],
+    ],
     ["a NotPrincipal", { NotPrincipal: { AWS: "arn:aws:iam::123456789012:root" } }, [[0, "yes", []]]],
     ["a Deny", { Effect: "Deny", Principal: "*" }, []],
     ["a specific principal", { Principal: { AWS: "arn:aws:iam::123456789012:root" } }, []],
