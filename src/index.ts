@@ -50,3 +50,4 @@ export {
   nodeFileSystem,
 } from "./terraform/loader.js";
 export type { VariableOptions } from "./terraform/variables.js";
+export * from "./terraform/functions/index.js";

@@ -13,6 +13,12 @@ export interface FunctionParam {
   readonly allowUnknown?: boolean;
   /** Receive `null` instead of the call failing with "argument must not be null". */
   readonly allowNull?: boolean;
+  /**
+   * Receive the argument with its sensitive marks (`Sensitive` wrappers, possibly nested) instead of unmarked. The
+   * evaluator then does not mark the result on this argument's behalf: the implementation propagates marks itself
+   * (`nonsensitive`, `issensitive`, and functions whose error messages would otherwise quote a secret).
+   */
+  readonly allowMarked?: boolean;
 }
 
 export interface FunctionCallSite {

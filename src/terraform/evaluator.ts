@@ -215,7 +215,6 @@ class Evaluator {
       createFunctions({
         baseDir: this.rootAbsDir,
         rootDir: configuration.rootDir,
-        readFile: (path: string) => fs.readFile(path),
         renderTemplate: (text: string, path: string, vars: Readonly<Record<string, Value>>) =>
           this.renderTemplate(text, path, vars),
       });
