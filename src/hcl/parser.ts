@@ -241,6 +241,7 @@ export class Parser {
   private constructor(
     readonly bytes: Uint8Array,
     private readonly text: string | null,
+    private readonly units: Int32Array | null,
     readonly file: string,
     private readonly lines: LineIndex,
     private readonly tokens: Tokens,
@@ -251,7 +252,7 @@ export class Parser {
     this.end = tokens.end;
     this.count = tokens.count;
     this.eof = tokens.count - 1;
-    this.mayNeedNfc = text === null;
+    this.mayNeedNfc = units !== null || text === null;
     this.stepLimit = (tokens.count + 16) * (MAX_DEPTH + 16) * 8;
   }
 
@@ -264,8 +265,8 @@ export class Parser {
     const bytes = src.bytes;
     const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     const tokens = lex(bytes, bom, mode);
-    const lines = new LineIndex(bytes, bom, src.ascii);
-    const p = new Parser(bytes, src.text, file, lines, tokens, bom);
+    const lines = new LineIndex(bytes, bom, src.ascii, tokens);
+    const p = new Parser(bytes, src.text, src.units, file, lines, tokens, bom);
     if (tokens.invalid || !src.ascii || bytes.indexOf(0) >= 0) p.checkInvalidTokens(src.ascii);
     return p;
   }
@@ -313,7 +314,10 @@ export class Parser {
 
   /** Source text of bytes [s, e). */
   textOf(s: number, e: number): string {
-    return this.text !== null ? this.text.slice(s, e) : decodeBytes(this.bytes, s, e);
+    const text = this.text;
+    if (text === null) return decodeBytes(this.bytes, s, e);
+    const units = this.units;
+    return units === null ? text.slice(s, e) : text.slice(units[s], units[e]);
   }
 
   tokText(i: number): string {

@@ -1,4 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: HCL sources are full of ${...}
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type {
   Attribute,
@@ -19,6 +21,7 @@ import type {
 import { parse, parseExpression, parseTemplate } from "../../src/hcl/parser.js";
 import type { Range } from "../../src/hcl/range.js";
 import { sourceText } from "../../src/hcl/source.js";
+import { sharedDir, sharedPath } from "../support/shared.js";
 
 /** `line:col-line:col@byte-byte`, the whole of a range in one string. */
 function span(r: Range): string {
@@ -325,5 +328,61 @@ describe("sourceText", () => {
     const e = (f.body.attributes[0] as Attribute).expr;
     expect(sourceText(src, e.range)).toBe('upper("é${a}")');
     expect(sourceText(new TextEncoder().encode(src), e.range)).toBe('upper("é${a}")');
+  });
+});
+
+describe.skipIf(!sharedDir)("every position of every corpus file", () => {
+  it("has the line and column of its byte offset (newlines counted, graphemes since the line start)", () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+    const decoder = new TextDecoder();
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir).sort()) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (name.endsWith(".tf")) files.push(path);
+      }
+    };
+    walk(sharedPath("corpus/hcl"));
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const path of files) {
+      const bytes = readFileSync(path);
+      const lineStarts = [0];
+      for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) lineStarts.push(i + 1);
+      const expected = (byte: number): string => {
+        let lo = 0;
+        let hi = lineStarts.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if ((lineStarts[mid] as number) <= byte) lo = mid;
+          else hi = mid - 1;
+        }
+        const prefix = bytes.subarray(lineStarts[lo], byte);
+        const column = prefix.every((b) => b < 0x80)
+          ? prefix.length + 1
+          : [...segmenter.segment(decoder.decode(prefix))].length + 1;
+        return `${lo + 1}:${column}`;
+      };
+      const visit = (v: unknown): void => {
+        if (v === null || typeof v !== "object") return;
+        if (Array.isArray(v)) {
+          for (const x of v) visit(x);
+          return;
+        }
+        const o = v as Record<string, unknown>;
+        if ("line" in o && "column" in o && "byte" in o) {
+          const got = `${o.line}:${o.column}`;
+          const want = expected(o.byte as number);
+          if (got !== want) wrong.push(`${path}@${o.byte}: ${got} != ${want}`);
+          checked++;
+          return;
+        }
+        for (const k in o) visit(o[k]);
+      };
+      visit(parse(bytes, path).file);
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+    expect(checked).toBeGreaterThan(500_000);
   });
 });
