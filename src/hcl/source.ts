@@ -20,10 +20,22 @@ export interface SourceBytes {
 
 const strictDecoder = new TextDecoder("utf-8", { fatal: true });
 
-export function sourceBytes(source: string | Uint8Array): SourceBytes {
+let scratchBuffer = new Uint8Array(1 << 16);
+
+/**
+ * The bytes of a source. With `scratch`, a string is encoded into a buffer that the next such call reuses: for the
+ * parser, which drops the bytes when it is done.
+ */
+export function sourceBytes(source: string | Uint8Array, scratch = false): SourceBytes {
   if (typeof source === "string") {
     // encodeInto writes one byte per UTF-16 unit only when every unit is ASCII.
-    const buffer = new Uint8Array(source.length * 3);
+    let buffer: Uint8Array;
+    if (scratch && source.length * 3 <= 1 << 24) {
+      if (scratchBuffer.length < source.length * 3) scratchBuffer = new Uint8Array(source.length * 3);
+      buffer = scratchBuffer;
+    } else {
+      buffer = new Uint8Array(source.length * 3);
+    }
     const { written } = encoder.encodeInto(source, buffer);
     const bytes = buffer.subarray(0, written);
     const ascii = written === source.length;
@@ -102,7 +114,8 @@ export class LineIndex {
   private readonly nonAscii: Uint8Array | null;
   private readonly columns = new Map<number, Int32Array>();
   private hint = 0;
-  private readonly recent: (Pos | undefined)[] = new Array(1024);
+  private readonly recent: (Pos | undefined)[];
+  private readonly recentMask: number;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -147,6 +160,10 @@ export class LineIndex {
     }
     this.starts = starts;
     this.lineCount = count;
+    let size = 16;
+    while (size < 1024 && size <= bytes.length) size *= 2;
+    this.recent = new Array(size);
+    this.recentMask = size - 1;
     this.nonAscii = nonAscii;
   }
 
@@ -179,7 +196,7 @@ export class LineIndex {
 
   pos(byte: number): Pos {
     // Neighbouring nodes often share a boundary: hand out one Pos object per recently used offset.
-    const slot = byte & 1023;
+    const slot = byte & this.recentMask;
     const cached = this.recent[slot];
     if (cached !== undefined && cached.byte === byte) return cached;
     const p = this.computePos(byte);
