@@ -101,7 +101,7 @@ export function evaluateTemplate(
  * The references to root variables an expression makes (`var.a`, `local.b[0]`), in source order, excluding names
  * bound by its own `for` expressions. Used to order evaluation by dependency.
  */
-export function variables(expr: Expression): ScopeTraversal[] {
+export function referencedVariables(expr: Expression): ScopeTraversal[] {
   const out: ScopeTraversal[] = [];
   collectVariables(expr, new Set(), out);
   return out;
@@ -982,6 +982,7 @@ function evalBinary(e: BinaryOp, scope: EvalContext, diags: Diagnostic[]): Value
   const conversionDiags: Diagnostic[] = [];
   const operand = (expr: Expression, side: string, sideDiags: Diagnostic[]): Value => {
     const given = ev(expr, scope, sideDiags);
+    if (wanted.kind === "any") return given;
     const converted = convert(given, wanted);
     if (converted.error) {
       conversionDiags.push(

@@ -123,7 +123,10 @@ export const SCAN_NORMAL = 0;
 export const SCAN_TEMPLATE = 1;
 export type ScanMode = typeof SCAN_NORMAL | typeof SCAN_TEMPLATE;
 
-/** The token stream: token i is kind[i] over bytes [start[i], end[i]). The last token is always EOF. */
+/**
+ * The token stream: token i is kind[i] over bytes [start[i], end[i]), for i < count; token count - 1 is EOF. The
+ * arrays are scratch space reused by the next call to `lex`: read them before scanning again.
+ */
 export interface Tokens {
   readonly kind: Uint8Array;
   readonly start: Int32Array;
@@ -132,7 +135,19 @@ export interface Tokens {
   /** Start and end of the very first token including comments (hclsyntax starts a file's body range there). */
   readonly firstStart: number;
   readonly firstEnd: number;
+  /** Some token is of a kind that is never valid (T_BITAND and above). */
+  readonly invalid: boolean;
+  /** Byte offset where each line starts (line 1 at index 0), for lineCount lines. Scratch space, like the tokens. */
+  readonly lineStarts: Int32Array;
+  readonly lineCount: number;
 }
+
+/** Scratch token arrays, reused across calls up to this many slots (larger inputs get their own). */
+const SCRATCH_LIMIT = 1 << 22;
+let scratchKind = new Uint8Array(1 << 12);
+let scratchStart = new Int32Array(1 << 12);
+let scratchEnd = new Int32Array(1 << 12);
+let scratchLines = new Int32Array(1 << 12);
 
 const M_MAIN = 0;
 const M_STRING = 1;
@@ -186,38 +201,45 @@ function isIdContinueCodePoint(cp: number): boolean {
  */
 export function lex(bytes: Uint8Array, from: number, scanMode: ScanMode): Tokens {
   const n = bytes.length;
-  let cap = (n >> 2) + 16;
-  let kind = new Uint8Array(cap);
-  let start = new Int32Array(cap);
-  let end = new Int32Array(cap);
+  // Every token but EOF covers at least one byte, so n + 2 slots always suffice: no growth checks while scanning.
+  let kind = scratchKind;
+  let start = scratchStart;
+  let end = scratchEnd;
+  if (kind.length < n + 2) {
+    const size = Math.max(n + 2, Math.min(2 * kind.length, SCRATCH_LIMIT));
+    kind = new Uint8Array(size);
+    start = new Int32Array(size);
+    end = new Int32Array(size);
+    if (size <= SCRATCH_LIMIT) {
+      scratchKind = kind;
+      scratchStart = start;
+      scratchEnd = end;
+    }
+  }
+  let lines = scratchLines;
+  if (lines.length < n + 2) {
+    lines = new Int32Array(Math.max(n + 2, Math.min(2 * lines.length, SCRATCH_LIMIT)));
+    if (lines.length <= SCRATCH_LIMIT) scratchLines = lines;
+  }
+  lines[0] = from;
+  let lineCount = 1;
   let count = 0;
   let firstStart = -1;
   let firstEnd = -1;
+  let invalid = false;
 
   const emit = (k: number, s: number, e: number): void => {
-    if (count === cap) {
-      cap *= 2;
-      const k2 = new Uint8Array(cap);
-      k2.set(kind);
-      kind = k2;
-      const s2 = new Int32Array(cap);
-      s2.set(start);
-      start = s2;
-      const e2 = new Int32Array(cap);
-      e2.set(end);
-      end = e2;
-    }
     kind[count] = k;
     start[count] = s;
     end[count] = e;
     count++;
-    if (firstStart < 0) {
-      firstStart = s;
-      firstEnd = e;
-    }
+    if (k >= T_BITAND) invalid = true;
+    // Every newline of the file ends a token (or lies inside a quoted newline run or an inline comment).
+    if (bytes[e - 1] === 10) lines[lineCount++] = e;
   };
+  /** A comment produces no token but may still be where a file's body starts. */
   const noteFirst = (s: number, e: number): void => {
-    if (firstStart < 0) {
+    if (count === 0 && firstStart < 0) {
       firstStart = s;
       firstEnd = e;
     }
@@ -517,6 +539,7 @@ export function lex(bytes: Uint8Array, from: number, scanMode: ScanMode): Tokens
                 q++;
               }
               if (close > 0) {
+                for (let i = p + 2; i < close; i++) if (bytes[i] === 10) lines[lineCount++] = i + 1;
                 noteFirst(p, close);
                 p = close;
                 continue;
@@ -573,6 +596,7 @@ export function lex(bytes: Uint8Array, from: number, scanMode: ScanMode): Tokens
       if (c === 10 || c === 13) {
         let q = p + 1;
         while (q < n && (bytes[q] === 10 || bytes[q] === 13)) q++;
+        for (let i = p; i < q - 1; i++) if (bytes[i] === 10) lines[lineCount++] = i + 1;
         emit(T_QUOTEDNEWLINE, p, q);
         p = q;
         continue;
@@ -680,8 +704,16 @@ export function lex(bytes: Uint8Array, from: number, scanMode: ScanMode): Tokens
     emit(T_STRINGLIT, p, q);
     p = q;
   }
-  emit(T_EOF, n, n);
-  return { kind, start, end, count, firstStart, firstEnd };
+  // EOF directly: emit would take a newline just before it for a new line.
+  kind[count] = T_EOF;
+  start[count] = n;
+  end[count] = n;
+  count++;
+  if (firstStart < 0) {
+    firstStart = start[0] as number;
+    firstEnd = end[0] as number;
+  }
+  return { kind, start, end, count, firstStart, firstEnd, invalid, lineStarts: lines, lineCount };
 }
 
 /** A heredoc line closes the heredoc when, trimmed of white space, it is exactly the marker. */

@@ -20,6 +20,8 @@ export interface TemplateHost {
   range(start: number, end: number): Range;
   between(a: Range, b: Range): Range;
   diag(summary: string, detail: string, subject: Range): void;
+  /** NFC-normalises literal text when it may not be normalised already. */
+  normalize(s: string): string;
 }
 
 interface Frame {
@@ -128,7 +130,7 @@ export function buildTemplate(
 }
 
 function literal(part: Extract<TemplatePart, { t: "lit" }>, host: TemplateHost): LiteralValue {
-  return { kind: "LiteralValue", value: nfc(part.value), range: host.range(part.start, part.end) };
+  return { kind: "LiteralValue", value: host.normalize(part.value), range: host.range(part.start, part.end) };
 }
 
 /** String values are NFC-normalised (as cty does); text below U+0300 is always already NFC. */

@@ -8,24 +8,62 @@ import type { Pos, Range } from "./range.js";
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8");
 
-/** The bytes of a source, and whether they are all ASCII (then byte offsets are also string indexes). */
+/** The bytes of a source, and its text with the map from byte offsets to string indexes. */
 export interface SourceBytes {
   readonly bytes: Uint8Array;
   readonly ascii: boolean;
-  /** The source as a string when it is ASCII (given, or decoded once), else null. */
+  /** The source as a string (given, or decoded once); null when the bytes are not valid UTF-8. */
   readonly text: string | null;
+  /** String index of each byte offset (at character boundaries); null when ASCII, where they are equal. */
+  readonly units: Int32Array | null;
 }
 
-export function sourceBytes(source: string | Uint8Array): SourceBytes {
+const strictDecoder = new TextDecoder("utf-8", { fatal: true });
+
+let scratchBuffer = new Uint8Array(1 << 16);
+
+/**
+ * The bytes of a source. With `scratch`, a string is encoded into a buffer that the next such call reuses: for the
+ * parser, which drops the bytes when it is done.
+ */
+export function sourceBytes(source: string | Uint8Array, scratch = false): SourceBytes {
   if (typeof source === "string") {
     // encodeInto writes one byte per UTF-16 unit only when every unit is ASCII.
-    const bytes = new Uint8Array(source.length * 3);
-    const { written } = encoder.encodeInto(source, bytes);
+    let buffer: Uint8Array;
+    if (scratch && source.length * 3 <= 1 << 24) {
+      if (scratchBuffer.length < source.length * 3) scratchBuffer = new Uint8Array(source.length * 3);
+      buffer = scratchBuffer;
+    } else {
+      buffer = new Uint8Array(source.length * 3);
+    }
+    const { written } = encoder.encodeInto(source, buffer);
+    const bytes = buffer.subarray(0, written);
     const ascii = written === source.length;
-    return { bytes: bytes.subarray(0, written), ascii, text: ascii ? source : null };
+    return { bytes, ascii, text: source, units: ascii ? null : unitMap(bytes) };
   }
-  const ascii = isAscii(source, 0, source.length);
-  return { bytes: source, ascii, text: ascii ? decoder.decode(source) : null };
+  if (isAscii(source, 0, source.length))
+    return { bytes: source, ascii: true, text: decoder.decode(source), units: null };
+  let text: string | null = null;
+  try {
+    text = strictDecoder.decode(source);
+  } catch {
+    // Invalid UTF-8: text is decoded piece by piece, and the lexer reports the bad bytes.
+  }
+  return { bytes: source, ascii: false, text, units: text === null ? null : unitMap(source) };
+}
+
+/** For each byte offset, the UTF-16 index of the character starting there (valid UTF-8 assumed). */
+function unitMap(bytes: Uint8Array): Int32Array {
+  const n = bytes.length;
+  const units = new Int32Array(n + 1);
+  let u = 0;
+  for (let i = 0; i < n; i++) {
+    units[i] = u;
+    const c = bytes[i] as number;
+    if (c < 0x80 || c >= 0xc0) u += c >= 0xf0 ? 2 : 1;
+  }
+  units[n] = u;
+  return units;
 }
 
 export function isAscii(bytes: Uint8Array, start: number, end: number): boolean {
@@ -58,8 +96,8 @@ export function sourceText(source: string | Uint8Array, range: Range): string {
     lastBytes = sourceBytes(source);
     lastSource = source;
   }
-  if (lastBytes.text !== null) return lastBytes.text.slice(start, end);
-  return decoder.decode(lastBytes.bytes.subarray(start, end));
+  if (lastBytes.units === null) return source.slice(start, end);
+  return source.slice(lastBytes.units[start], lastBytes.units[end]);
 }
 
 let segmenter: Intl.Segmenter | undefined;
@@ -76,18 +114,25 @@ export class LineIndex {
   private readonly nonAscii: Uint8Array | null;
   private readonly columns = new Map<number, Int32Array>();
   private hint = 0;
+  private readonly recent: (Pos | undefined)[];
+  private readonly recentMask: number;
 
   constructor(
     private readonly bytes: Uint8Array,
     /** Where line 1 starts: 3 after a UTF-8 byte order mark, else 0. */
     firstLineStart: number,
     ascii: boolean,
+    /** Line starts already found (by the lexer), if any. */
+    known?: { readonly lineStarts: Int32Array; readonly lineCount: number },
   ) {
     let starts: Int32Array = new Int32Array(Math.max(16, (bytes.length >> 5) + 16));
     let count = 1;
     starts[0] = firstLineStart;
     let nonAscii: Uint8Array | null = null;
-    if (ascii) {
+    if (ascii && known !== undefined) {
+      starts = known.lineStarts;
+      count = known.lineCount;
+    } else if (ascii) {
       let at = bytes.indexOf(10, firstLineStart);
       while (at !== -1) {
         if (count === starts.length) starts = grow(starts);
@@ -115,6 +160,10 @@ export class LineIndex {
     }
     this.starts = starts;
     this.lineCount = count;
+    let size = 16;
+    while (size < 1024 && size <= bytes.length) size *= 2;
+    this.recent = new Array(size);
+    this.recentMask = size - 1;
     this.nonAscii = nonAscii;
   }
 
@@ -146,6 +195,16 @@ export class LineIndex {
   }
 
   pos(byte: number): Pos {
+    // Neighbouring nodes often share a boundary: hand out one Pos object per recently used offset.
+    const slot = byte & this.recentMask;
+    const cached = this.recent[slot];
+    if (cached !== undefined && cached.byte === byte) return cached;
+    const p = this.computePos(byte);
+    this.recent[slot] = p;
+    return p;
+  }
+
+  private computePos(byte: number): Pos {
     const line = this.line(byte);
     const start = this.starts[line - 1] as number;
     if (this.nonAscii === null || this.nonAscii[line - 1] === 0 || byte <= start) {

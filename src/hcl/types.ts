@@ -745,15 +745,10 @@ function optionalAttribute(
   return { type, optional: { default: converted.value } };
 }
 
-/** A bare identifier or quoted literal key of an object type constructor. */
+/** The attribute name of an object type constructor key: a bare name (or the keyword true, false, null), as typeexpr requires. */
 function attributeName(key: Expression): string | undefined {
-  const k = key.kind === "ObjectConsKey" && !key.forceNonLiteral ? key.wrapped : key;
-  if (k.kind === "ScopeTraversal" && k.traversal.length === 0) return k.root;
-  if (k.kind === "LiteralValue" && typeof k.value === "string") return k.value;
-  if (k.kind === "Template" && k.parts.length === 1) {
-    const only = k.parts[0] as Expression;
-    if (only.kind === "LiteralValue" && typeof only.value === "string") return only.value;
-  }
-  if (k.kind === "Template" && k.parts.length === 0) return "";
+  const k = key.kind === "ObjectConsKey" && !key.forceNonLiteral ? key.wrapped : undefined;
+  if (k?.kind === "ScopeTraversal" && k.traversal.length === 0) return k.root;
+  if (k?.kind === "LiteralValue" && (k.value === null || typeof k.value === "boolean")) return String(k.value);
   return undefined;
 }
