@@ -1042,7 +1042,8 @@ class Evaluator {
         range: attr.range,
         origin: trackedOrigin(v),
       } satisfies Tracked;
-      value[attr.name] = v;
+      // An argument set to null is unset: the provider may compute it, so references read it as unknown.
+      if (v !== null) value[attr.name] = v;
     }
     const blocks = object() as unknown as Record<string, EvaluatedBlock[]>;
     for (const block of body.blocks) {
