@@ -35,6 +35,7 @@ export type {
   Variable,
 } from "./terraform/configuration.js";
 export { buildGraph, type EvaluateOptions, evaluateConfiguration } from "./terraform/evaluator.js";
+export * from "./terraform/functions/index.js";
 export {
   type BackendConfig,
   type EvaluatedBlock,
@@ -61,4 +62,3 @@ export {
   nodeFileSystem,
 } from "./terraform/loader.js";
 export type { VariableOptions } from "./terraform/variables.js";
-export * from "./terraform/functions/index.js";
