@@ -9,13 +9,14 @@
  * unknown, so that rules see what depends on them as unknown rather than passing silently.
  */
 import { relative } from "node:path";
-import type { Block, Body, Expression, ScopeTraversal } from "../hcl/ast.js";
+import type { Attribute, Block, Body, Expression, ScopeTraversal } from "../hcl/ast.js";
 import { type Diagnostic, error } from "../hcl/diagnostic.js";
 import { evaluate } from "../hcl/eval.js";
 import type { HclFunction } from "../hcl/function.js";
 import { collectRefs } from "../hcl/operations.js";
 import { parseTemplate } from "../hcl/parser.js";
 import { fileStartRange, formatRange, type Range } from "../hcl/range.js";
+import type { Type } from "../hcl/types.js";
 import {
   containsUnknown,
   isObjectValue,
@@ -81,6 +82,7 @@ interface Result {
 }
 
 const RUNNING = Symbol("running");
+const FAILED = Symbol("failed");
 type Slot<T> = T | typeof RUNNING;
 
 /** A repetition context: count.index, or each.key/each.value, or neither. */
@@ -225,6 +227,7 @@ class Evaluator {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly functions: ReadonlyMap<string, HclFunction>;
   private renderer: { current: Evaluator | null } | null = null;
+  private readonly defaults = new Map<Variable, Value | typeof FAILED>();
   private readonly stack: (() => string)[] = [];
   private readonly reportedCycles = new Set<string>();
   private readonly rootValues: Map<string, GivenValue>;
@@ -675,8 +678,10 @@ class Evaluator {
       value = given.value;
       range = given.range;
     } else if (decl.default) {
-      range = decl.default.expr.range;
-      value = this.constant(decl.default.expr);
+      // Defaults are constants: evaluated and converted once per declaration, not once per module instance.
+      const d = this.defaultValue(decl, type);
+      if (d === FAILED) return { value: Unknown.of(`${inst.prefix}var.${decl.name}`, []), deps };
+      return { value: decl.sensitive && !(d instanceof Sensitive) ? new Sensitive(d) : d, deps };
     } else {
       if (inst.call) {
         this.diagnostics.push(
@@ -716,6 +721,25 @@ class Evaluator {
     }
     if (decl.sensitive && !(value instanceof Sensitive)) value = new Sensitive(value);
     return { value, deps };
+  }
+
+  private defaultValue(decl: Variable, type: Type | null): Value | typeof FAILED {
+    let cached = this.defaults.get(decl);
+    if (cached !== undefined) return cached;
+    const expr = (decl.default as Attribute).expr;
+    const converted = convertToVariableType(this.constant(expr), type);
+    if ("error" in converted) {
+      this.diagnostics.push(
+        error(
+          "Invalid default value for variable",
+          `This default value is not compatible with the variable's type constraint: ${converted.error}.`,
+          expr.range,
+        ),
+      );
+      cached = FAILED;
+    } else cached = converted.value;
+    this.defaults.set(decl, cached);
+    return cached;
   }
 
   /** Validation blocks: a false condition is an error carrying the block's error_message, at the given value. */
