@@ -766,8 +766,10 @@ class Evaluator {
         if (condition) return;
         let message = "The value does not satisfy this variable's validation rule.";
         if (validation.errorMessage) {
-          const m = unmark(this.expr(validation.errorMessage, scope, new Set())).value;
-          if (typeof m === "string") message = m;
+          const m = unmark(this.expr(validation.errorMessage, scope, new Set()));
+          if (m.sensitive)
+            message = "The error message of this validation rule refers to a sensitive value; it is not shown.";
+          else if (typeof m.value === "string") message = m.value;
         }
         this.diagnostics.push(
           error(
@@ -875,6 +877,8 @@ class Evaluator {
             forEach.range,
           ),
         );
+        // Instance keys are printed in addresses, so a secret must not become one.
+        return { kind: "unknown", keys: [unknownKey], deps };
       }
       if (value instanceof Unknown) {
         return {
