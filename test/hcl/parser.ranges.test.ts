@@ -146,6 +146,24 @@ describe("expression ranges", () => {
     expect(span(r.range)).toBe("1:1-1:9@0-8");
   });
 
+  it("relative traversal on a function call's result", () => {
+    const r = as(expr("f(x).y[1]"), "RelativeTraversal");
+    expect(r.source.kind).toBe("FunctionCall");
+    expect(r.traversal.map((t) => span(t.range))).toEqual(["1:5-1:7@4-6", "1:7-1:10@6-9"]);
+    expect(span(r.range)).toBe("1:1-1:10@0-9");
+  });
+
+  it("a syntax error leaves an Invalid node at the offending token", () => {
+    const { file, diagnostics } = parse("a = )\nb = 1\n", "f.hcl");
+    expect(diagnostics.map((d) => d.summary)).toEqual(["Invalid expression"]);
+    const a = file.body.attributes[0] as Attribute;
+    expect(a.expr.kind).toBe("Invalid");
+    expect(span(a.expr.range)).toBe("1:5-1:6@4-5");
+    // As in hclsyntax, the bad token is not consumed: the definition ends at the last token read, the "=".
+    expect(span(a.range)).toBe("1:1-1:4@0-3");
+    expect((file.body.attributes[1] as Attribute).name).toBe("b");
+  });
+
   it("function call with expanded final argument", () => {
     const c = as(expr("f(a, b...)"), "FunctionCall") as FunctionCall;
     expect(c.name).toBe("f");
