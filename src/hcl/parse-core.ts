@@ -255,7 +255,8 @@ export class ParserCore {
     return this.diags;
   }
 
-  protected checkInvalidTokens(ascii: boolean): void {
+  /** hclsyntax's checkInvalidTokens, plus NUL bytes and invalid UTF-8 anywhere (`validUtf8` when known valid). */
+  protected checkInvalidTokens(validUtf8: boolean): void {
     const kind = this.kind;
     let toldBitwise = 0;
     let toldBacktick = 0;
@@ -349,7 +350,7 @@ export class ParserCore {
         );
       }
     }
-    if (!ascii && toldBadUTF8 === 0) {
+    if (!validUtf8 && toldBadUTF8 === 0) {
       const n = bytes.length;
       for (let i = this.bom; i < n; ) {
         const c = bytes[i] as number;

@@ -94,7 +94,8 @@ export class Parser extends ExpressionParser {
     const tokens = lex(bytes, bom, mode);
     const lines = new LineIndex(bytes, bom, src.ascii, tokens);
     const p = new Parser(bytes, src.text, src.units, file, lines, tokens, bom);
-    if (tokens.invalid || !src.ascii || bytes.indexOf(0) >= 0) p.checkInvalidTokens(src.ascii);
+    // Valid UTF-8 is known from decoding; a NUL byte can hide in strings and comments, where no token flags it.
+    if (tokens.invalid || src.text === null || bytes.indexOf(0) >= 0) p.checkInvalidTokens(src.text !== null);
     return p;
   }
 

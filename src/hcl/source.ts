@@ -104,14 +104,18 @@ let segmenter: Intl.Segmenter | undefined;
 
 /**
  * Maps byte offsets of one file to line/column positions. Line starts are found once; a column is the byte distance
- * from the line start on ASCII lines, and a grapheme-cluster count (computed once per line) on other lines.
+ * from the line start while the line is ASCII up to that point, else a grapheme-cluster count (computed once per
+ * line).
  */
 export class LineIndex {
   /** Byte offset of the start of each line; index 0 is line 1. */
   private readonly starts: Int32Array;
   private readonly lineCount: number;
-  /** Per line: 1 when the line holds a non-ASCII byte. Null when the whole file is ASCII. */
-  private readonly nonAscii: Uint8Array | null;
+  /**
+   * Per line, the offset of its first non-ASCII byte (the line's end when none), found when first needed (-1 until
+   * then). Null when the whole file is ASCII.
+   */
+  private readonly firstNonAscii: Int32Array | null;
   private readonly columns = new Map<number, Int32Array>();
   private hint = 0;
   private readonly recent: (Pos | undefined)[];
@@ -125,46 +129,27 @@ export class LineIndex {
     /** Line starts already found (by the lexer), if any. */
     known?: { readonly lineStarts: Int32Array; readonly lineCount: number },
   ) {
-    let starts: Int32Array = new Int32Array(Math.max(16, (bytes.length >> 5) + 16));
-    let count = 1;
-    starts[0] = firstLineStart;
-    let nonAscii: Uint8Array | null = null;
-    if (ascii && known !== undefined) {
-      starts = known.lineStarts;
-      count = known.lineCount;
-    } else if (ascii) {
+    if (known !== undefined) {
+      this.starts = known.lineStarts;
+      this.lineCount = known.lineCount;
+    } else {
+      let starts: Int32Array = new Int32Array(Math.max(16, (bytes.length >> 5) + 16));
+      let count = 1;
+      starts[0] = firstLineStart;
       let at = bytes.indexOf(10, firstLineStart);
       while (at !== -1) {
         if (count === starts.length) starts = grow(starts);
         starts[count++] = at + 1;
         at = bytes.indexOf(10, at + 1);
       }
-    } else {
-      let flags = new Uint8Array(starts.length);
-      const n = bytes.length;
-      for (let i = firstLineStart; i < n; i++) {
-        const c = bytes[i] as number;
-        if (c === 10) {
-          if (count === starts.length) {
-            starts = grow(starts);
-            const bigger = new Uint8Array(starts.length);
-            bigger.set(flags);
-            flags = bigger;
-          }
-          starts[count++] = i + 1;
-        } else if (c >= 0x80) {
-          flags[count - 1] = 1;
-        }
-      }
-      nonAscii = flags;
+      this.starts = starts;
+      this.lineCount = count;
     }
-    this.starts = starts;
-    this.lineCount = count;
+    this.firstNonAscii = ascii ? null : new Int32Array(this.lineCount).fill(-1);
     let size = 16;
     while (size < 1024 && size <= bytes.length) size *= 2;
     this.recent = new Array(size);
     this.recentMask = size - 1;
-    this.nonAscii = nonAscii;
   }
 
   /** The 1-based line holding `byte`. */
@@ -207,9 +192,16 @@ export class LineIndex {
   private computePos(byte: number): Pos {
     const line = this.line(byte);
     const start = this.starts[line - 1] as number;
-    if (this.nonAscii === null || this.nonAscii[line - 1] === 0 || byte <= start) {
-      return { line, column: byte - start + 1, byte };
+    const marks = this.firstNonAscii;
+    if (marks === null || byte <= start) return { line, column: byte - start + 1, byte };
+    let first = marks[line - 1] as number;
+    if (first < 0) {
+      const end = line < this.lineCount ? (this.starts[line] as number) : this.bytes.length;
+      first = start;
+      while (first < end && (this.bytes[first] as number) < 0x80) first++;
+      marks[line - 1] = first;
     }
+    if (byte <= first) return { line, column: byte - start + 1, byte };
     return { line, column: this.column(line, start, byte), byte };
   }
 
