@@ -1,3 +1,14 @@
+export { type AdaptOptions, type AdaptResult, adapt } from "./adapters/aws/adapt.js";
+export { type ControlRefs, compareFindings, type Finding, fingerprint } from "./engine/finding.js";
+export { type RunOptions, type RunOutcome, runRule, runRules } from "./engine/run-rules.js";
+export { type ScanOptions, type ScanResult, scan } from "./engine/scan.js";
+export * from "./frameworks/catalog.js";
+export * from "./frameworks/control-list.js";
+export type { RuleId } from "./frameworks/rule-ids.js";
+export { ruleIds } from "./frameworks/rule-ids.js";
+export type { SeedSafeguard } from "./frameworks/seed-safeguards.js";
+export type { Control, Framework, Mapping } from "./frameworks/types.js";
+export { frameworks, isFramework } from "./frameworks/types.js";
 export * from "./hcl/ast.js";
 export * from "./hcl/diagnostic.js";
 export {
@@ -16,6 +27,13 @@ export * from "./hcl/range.js";
 export { formatHclRange, sourceText } from "./hcl/source.js";
 export * from "./hcl/types.js";
 export * from "./hcl/value.js";
+export * from "./model/aws/policy.js";
+export * from "./model/aws/policy-analysis.js";
+export { renderJsonReport } from "./reporters/json.js";
+export type { ScanReport } from "./reporters/report.js";
+export { renderTextReport } from "./reporters/text.js";
+export { allRules } from "./rules/index.js";
+export * from "./rules/rule.js";
 export type {
   Backend,
   Configuration,
@@ -61,4 +79,6 @@ export {
   memoryFileSystem,
   nodeFileSystem,
 } from "./terraform/loader.js";
+export { renderModuleDocs, updateReadme } from "./terraform/module-docs.js";
+export { checkProviderSchema, type ProviderSchema, readProviderSchema } from "./terraform/provider-schema.js";
 export type { VariableOptions } from "./terraform/variables.js";

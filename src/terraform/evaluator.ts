@@ -12,7 +12,7 @@ import { relative } from "node:path";
 import type { Attribute, Block, Body, Expression, ScopeTraversal } from "../hcl/ast.js";
 import { type Diagnostic, error } from "../hcl/diagnostic.js";
 import { evaluate } from "../hcl/eval.js";
-import type { HclFunction } from "../hcl/function.js";
+import { FunctionError, type HclFunction } from "../hcl/function.js";
 import { collectRefs } from "../hcl/operations.js";
 import { parseTemplate } from "../hcl/parser.js";
 import { fileStartRange, formatRange, type Range } from "../hcl/range.js";
@@ -203,9 +203,15 @@ interface FunctionTable {
   readonly renderer: { current: Evaluator | null };
 }
 
-const functionTables = new Map<string, FunctionTable>();
+const functionTablesByFs = new WeakMap<FileSystem, Map<string, FunctionTable>>();
 
-function functionTable(baseDir: string, rootDir: string): FunctionTable {
+/** File functions read through the loader's file system, so tables are per file system too. */
+function functionTable(fs: FileSystem, baseDir: string, rootDir: string): FunctionTable {
+  let functionTables = functionTablesByFs.get(fs);
+  if (!functionTables) {
+    functionTables = new Map();
+    functionTablesByFs.set(fs, functionTables);
+  }
   const key = `${baseDir}\u0000${rootDir}`;
   let table = functionTables.get(key);
   if (!table) {
@@ -214,6 +220,11 @@ function functionTable(baseDir: string, rootDir: string): FunctionTable {
     const functions = createFunctions({
       baseDir,
       rootDir,
+      readFile: (path: string) => {
+        const bytes = fs.readFile(path);
+        if (bytes === null) throw new FunctionError(`cannot read ${path}`);
+        return bytes;
+      },
       renderTemplate: (text, path, vars) =>
         renderer.current?.renderTemplate(text, path, vars) ?? new Unknown([], "string"),
     });
@@ -246,7 +257,7 @@ class Evaluator {
     this.workspace = options.workspace ?? "default";
     if (options.functions) this.functions = options.functions;
     else {
-      const table = functionTable(this.rootAbsDir, configuration.rootDir);
+      const table = functionTable(fs, this.rootAbsDir, configuration.rootDir);
       table.renderer.current = this;
       this.renderer = table.renderer;
       this.functions = table.functions;

@@ -6,7 +6,6 @@
 import { FunctionError } from "../../hcl/function.js";
 import {
   isObjectValue,
-  type ObjectValue,
   type Reference,
   Sensitive,
   SetValue,
@@ -14,14 +13,17 @@ import {
   type UnknownType,
   type Value,
 } from "../../hcl/value.js";
-import { ConversionError, convert, listOf, mapOf, setOf, type Type } from "./types.js";
+import { ConversionError, convert, listOf, setOf, type Type } from "./types.js";
 
-/** Converts argument `i` to `type`, turning a conversion failure into a `FunctionError` pointing at it. */
-export function argAs(args: readonly Value[], i: number, type: Type): Value {
+/**
+ * Converts argument `i` to `type`, turning a conversion failure into a `FunctionError` pointing at it (or at
+ * `argIndex` when the value was taken from elsewhere).
+ */
+export function argAs(args: readonly Value[], i: number, type: Type, argIndex = i): Value {
   try {
     return convert(args[i] as Value, type);
   } catch (e) {
-    if (e instanceof ConversionError) throw new FunctionError(e.message, i);
+    if (e instanceof ConversionError) throw new FunctionError(e.message, argIndex);
     throw e;
   }
 }
@@ -36,30 +38,12 @@ export function numberArg(args: readonly Value[], i: number): number {
   return typeof v === "number" ? v : (argAs(args, i, "number") as number);
 }
 
-export function boolArg(args: readonly Value[], i: number): boolean {
-  const v = args[i];
-  return typeof v === "boolean" ? v : (argAs(args, i, "bool") as boolean);
-}
-
-/** gocty's number → Go int: whole numbers only. `what` prefixes the message as the calling function does. */
-export function wholeNumber(n: number, i: number, what?: string): number {
-  if (!Number.isSafeInteger(n)) {
-    const reason = "value must be a whole number, between -9223372036854775808 and 9223372036854775807";
-    throw new FunctionError(what ? `${what}: ${reason}` : reason, i);
-  }
-  return n;
-}
-
 export function listArg(args: readonly Value[], i: number, elem: Type = "dynamic"): Value[] {
   return argAs(args, i, listOf(elem)) as Value[];
 }
 
 export function setArg(args: readonly Value[], i: number, elem: Type = "dynamic"): SetValue {
   return argAs(args, i, setOf(elem)) as SetValue;
-}
-
-export function mapArg(args: readonly Value[], i: number, elem: Type = "dynamic"): ObjectValue {
-  return argAs(args, i, mapOf(elem)) as ObjectValue;
 }
 
 /** The elements of a list, tuple or set, or undefined for anything else. */

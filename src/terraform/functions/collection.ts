@@ -303,10 +303,11 @@ const coalesce: EagerFunction = {
   impl(args) {
     const type = args.length === 0 ? undefined : unify(args.map(typeOf));
     if (type === undefined) throw new FunctionError("all arguments must have the same type");
-    for (const arg of args) {
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i] as Value;
       if (arg instanceof Unknown) return unknownFrom(args);
       if (arg === null) continue;
-      const v = convert(arg, type);
+      const v = argAs(args, i, type);
       if (type === "string" && v === "") continue;
       return v;
     }
@@ -597,7 +598,7 @@ function setOperands(args: readonly Value[]): SetValue[] {
   if (types.length === 0) return sets;
   const elem = unify(types);
   if (elem === undefined) throw new FunctionError("given sets must all have compatible element types");
-  return sets.map((s) => convert(s, setOf(elem)) as SetValue);
+  return sets.map((s, i) => argAs([s], 0, setOf(elem), i) as SetValue);
 }
 
 function setFunction(combine: (sets: SetValue[]) => Value[], knownOnly: boolean): EagerFunction {
@@ -648,7 +649,7 @@ const setproduct: EagerFunction = {
         if (arg.length > 0 && unify(arg.map(typeOf)) === undefined) {
           throw new FunctionError("all elements must be of the same type", i);
         }
-        columns.push(arg.length === 0 ? [] : (convert(arg, listOf("dynamic")) as Value[]));
+        columns.push(arg.length === 0 ? [] : listArg(args, i));
       } else {
         throw new FunctionError("a set or a list is required", i);
       }

@@ -42,14 +42,15 @@ function makeTo(want: Type): EagerFunction {
       const { value, sensitive } = unmark(args[0] as Value);
       if (value instanceof Unknown) return mark(unknownFrom([value], unknownKind(want)), sensitive);
       if (value === null) return mark(null, sensitive);
-      const got = typeOf(value);
-      if (!canConvert(got, want, true)) {
-        throw new FunctionError(`cannot convert ${friendlyName(got)} to ${friendlyNameForConstraint(want)}`, 0);
-      }
       try {
         return mark(convert(value, want), sensitive);
       } catch (e) {
         if (!(e instanceof ConversionError)) throw e;
+        // Types are worked out only to word the failure.
+        const got = typeOf(value);
+        if (!canConvert(got, want, true)) {
+          throw new FunctionError(`cannot convert ${friendlyName(got)} to ${friendlyNameForConstraint(want)}`, 0);
+        }
         if (sensitive) {
           throw new FunctionError(
             `cannot convert this sensitive ${friendlyName(got)} to ${friendlyNameForConstraint(want)}`,

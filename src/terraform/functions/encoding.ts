@@ -1,7 +1,7 @@
 /** Terraform's encoding functions: JSON, YAML, base64, URL and text encodings. */
 import { gzipSync } from "node:zlib";
 import { type EagerFunction, FunctionError, type HclFunction } from "../../hcl/function.js";
-import { containsUnknown, mark, Unknown, unmark, type Value } from "../../hcl/value.js";
+import { containsUnknown, mark, object, Unknown, unmark, type Value } from "../../hcl/value.js";
 import { nfc, stringArg, unknownFrom, unknownRefs } from "./arguments.js";
 import { decodeJson, encodeJson, JsonSyntaxError } from "./json.js";
 import { encodeYaml } from "./yaml.js";
@@ -256,10 +256,94 @@ const textdecodebase64: EagerFunction = {
   },
 };
 
+/** Go's `encoding/csv` reader with its defaults (comma, no trimming, strict quotes, equal field counts). */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let line = 1;
+  let i = 0;
+  let fieldCount = -1;
+  const fail = (at: number, message: string): never => {
+    throw new FunctionError(`CSV parse error on line ${at}: ${message}`);
+  };
+  while (i < text.length) {
+    // Empty lines are skipped.
+    if (text[i] === "\n" || (text[i] === "\r" && text[i + 1] === "\n")) {
+      i += text[i] === "\r" ? 2 : 1;
+      line++;
+      continue;
+    }
+    const recordLine = line;
+    const fields: string[] = [];
+    for (;;) {
+      let field = "";
+      if (text[i] === '"') {
+        i++;
+        for (;;) {
+          if (i >= text.length) fail(line, 'extraneous or missing " in quoted-field');
+          const c = text[i] as string;
+          if (c === '"') {
+            if (text[i + 1] === '"') {
+              field += '"';
+              i += 2;
+              continue;
+            }
+            i++;
+            break;
+          }
+          if (c === "\n") line++;
+          field += c;
+          i++;
+        }
+        const next = text[i];
+        if (next !== undefined && next !== "," && next !== "\n" && !(next === "\r" && text[i + 1] === "\n")) {
+          fail(line, 'extraneous or missing " in quoted-field');
+        }
+      } else {
+        while (i < text.length && text[i] !== "," && text[i] !== "\n" && !(text[i] === "\r" && text[i + 1] === "\n")) {
+          if (text[i] === '"') fail(line, 'bare " in non-quoted-field');
+          field += text[i];
+          i++;
+        }
+      }
+      fields.push(field);
+      if (text[i] === ",") {
+        i++;
+        continue;
+      }
+      if (text[i] === "\r") i++;
+      if (text[i] === "\n") {
+        i++;
+        line++;
+      }
+      break;
+    }
+    if (fieldCount < 0) fieldCount = fields.length;
+    else if (fields.length !== fieldCount) fail(recordLine, "wrong number of fields");
+    records.push(fields);
+  }
+  return records;
+}
+
+const csvdecode: EagerFunction = {
+  params: [{ name: "str" }],
+  returns: "list",
+  impl(args) {
+    const [header, ...rows] = parseCsv(stringArg(args, 0));
+    if (header === undefined) throw new FunctionError("missing header line");
+    const seen = new Set<string>();
+    for (const name of header) {
+      if (seen.has(name)) throw new FunctionError(`duplicate column name ${JSON.stringify(name)}`);
+      seen.add(name);
+    }
+    return rows.map((row) => object(header.map((name, i) => [nfc(name), nfc(row[i] as string)] as const)));
+  },
+};
+
 export const encodingFunctions: Readonly<Record<string, HclFunction>> = {
   base64decode,
   base64encode,
   base64gzip,
+  csvdecode,
   jsondecode,
   jsonencode,
   textdecodebase64,

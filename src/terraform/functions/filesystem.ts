@@ -11,18 +11,98 @@ import { nfc, stringArg, unknownFrom } from "./arguments.js";
 import { digest } from "./crypto.js";
 import { compileRegex, execRegex, type Regex } from "./regex.js";
 
+/** A configuration file system (the loader's `FileSystem` fits): absolute paths, no symlinks. */
+export interface ConfigurationFileSystem {
+  /** Names of the regular files in a directory, or null when it is not a readable directory. */
+  readDir(dir: string): string[] | null;
+  readFile(path: string): Uint8Array | null;
+  isDirectory(path: string): boolean;
+}
+
 export interface FunctionOptions {
   /** The directory relative paths resolve against. Terraform resolves them against its working directory, the root
    * module's directory (which is why configurations write `"${path.module}/file"`). */
   readonly baseDir: string;
   /** Confinement root: the configuration's directory tree. Nothing outside it is read or even checked. */
   readonly rootDir: string;
-  /** Reads a file's bytes; defaults to node:fs (tests may substitute). */
+  /**
+   * Where files come from. Default: the disk (node:fs), with symlinks resolved for confinement. A given file system
+   * (an in-memory one in tests) is confined by path alone.
+   */
+  readonly fs?: ConfigurationFileSystem;
+  /** Reads a file's bytes from disk in place of node:fs (confinement still uses the disk). */
   readFile?(absPath: string): Uint8Array;
   /** Parses `text` as an HCL template and evaluates it with `vars` (provided by the evaluator layer). */
   renderTemplate?(text: string, path: string, vars: ObjectValue): Value;
   /** Largest file the file functions read; default 4 MiB. */
   readonly maxFileBytes?: number;
+}
+
+type EntryKind = "file" | "directory" | "other";
+
+/** What the file functions need from a file system. */
+interface Backend {
+  /** The real path (symlinks resolved), or undefined when nothing exists there. */
+  realpath(path: string): string | undefined;
+  kind(path: string): EntryKind | undefined;
+  /** Size in bytes when cheaply known (before reading). */
+  size(path: string): number | undefined;
+  read(path: string): Uint8Array | null;
+  /** Entries of a directory; symlinks appear with their target's kind and real path. */
+  list(dir: string): { name: string; kind: EntryKind; real: string }[];
+}
+
+function diskBackend(readFile?: (path: string) => Uint8Array): Backend {
+  const stat = (path: string) => {
+    try {
+      return statSync(path);
+    } catch {
+      return undefined;
+    }
+  };
+  const kindOf = (s: ReturnType<typeof statSync> | undefined): EntryKind | undefined =>
+    s === undefined ? undefined : s.isFile() ? "file" : s.isDirectory() ? "directory" : "other";
+  return {
+    realpath(path) {
+      try {
+        return realpathSync(path);
+      } catch {
+        return undefined;
+      }
+    },
+    kind: (path) => kindOf(stat(path)),
+    size: (path) => stat(path)?.size,
+    read: (path) => (readFile ? readFile(path) : readFileSync(path)),
+    list(dir) {
+      const out: { name: string; kind: EntryKind; real: string }[] = [];
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = join(dir, entry.name);
+        const real = entry.isSymbolicLink() ? this.realpath(full) : full;
+        let kind: EntryKind | undefined;
+        if (entry.isSymbolicLink()) kind = real === undefined ? undefined : kindOf(stat(real));
+        else kind = entry.isFile() ? "file" : entry.isDirectory() ? "directory" : "other";
+        if (real !== undefined && kind !== undefined) out.push({ name: entry.name, kind, real });
+      }
+      return out;
+    },
+  };
+}
+
+/** A given file system: no symlinks, so a path is its own real path. */
+function givenBackend(fs: ConfigurationFileSystem): Backend {
+  const isFile = (path: string): boolean => {
+    const parent = resolve(path, "..");
+    return parent !== path && (fs.readDir(parent)?.includes(path.slice(parent.length).replace(/^[\\/]/, "")) ?? false);
+  };
+  const kind = (path: string): EntryKind | undefined =>
+    fs.isDirectory(path) ? "directory" : isFile(path) ? "file" : undefined;
+  return {
+    realpath: (path) => (kind(path) === undefined ? undefined : path),
+    kind,
+    size: () => undefined,
+    read: (path) => fs.readFile(path),
+    list: (dir) => (fs.readDir(dir) ?? []).map((name) => ({ name, kind: "file" as const, real: join(dir, name) })),
+  };
 }
 
 const DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -77,18 +157,17 @@ interface Resolved {
 class Files {
   private rootReal: string | undefined;
   readonly maxBytes: number;
+  readonly backend: Backend;
 
   constructor(readonly options: FunctionOptions) {
     this.maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.backend = options.fs ? givenBackend(options.fs) : diskBackend(options.readFile?.bind(options));
   }
 
-  private root(): string {
+  root(): string {
     if (this.rootReal === undefined) {
-      try {
-        this.rootReal = realpathSync(resolve(this.options.rootDir));
-      } catch {
-        this.rootReal = resolve(this.options.rootDir);
-      }
+      const lexical = resolve(this.options.rootDir);
+      this.rootReal = this.backend.realpath(lexical) ?? lexical;
     }
     return this.rootReal;
   }
@@ -106,48 +185,41 @@ class Files {
     const root = this.root();
     if (!within(resolve(this.options.rootDir), absolute) && !within(root, absolute)) outside();
     // The deepest existing ancestor decides where the path really lies (a symlink may lead out of the tree).
-    let probe = absolute;
-    let suffix = "";
-    for (;;) {
-      try {
-        const real = realpathSync(probe);
+    for (let probe = absolute, exact = true; ; exact = false) {
+      const real = this.backend.realpath(probe);
+      if (real !== undefined) {
         if (!within(root, real)) outside();
-        return { real: suffix === "" ? real : undefined };
-      } catch (e) {
-        if (e instanceof FunctionError) throw e;
-        const parent = resolve(probe, "..");
-        if (parent === probe) return { real: undefined };
-        suffix = join(probe.slice(parent.length), suffix);
-        probe = parent;
+        return { real: exact ? real : undefined };
       }
+      const parent = resolve(probe, "..");
+      if (parent === probe || !within(resolve(this.options.rootDir), parent)) return { real: undefined };
+      probe = parent;
     }
+  }
+
+  private tooLarge(path: string, sensitive: boolean, argIndex: number): never {
+    throw new FunctionError(
+      `${quote(path, sensitive)} is larger than ${this.maxBytes} bytes, so it is not read`,
+      argIndex,
+    );
   }
 
   /** The bytes of a regular file inside the tree, within the size limit. */
   read(path: string, sensitive: boolean, argIndex = 0): Uint8Array {
     const { real } = this.resolve(path, sensitive, argIndex);
-    if (real === undefined) {
+    const kind = real === undefined ? undefined : this.backend.kind(real);
+    if (real === undefined || kind === undefined) {
       throw new FunctionError(
         `no file exists at ${quote(path, sensitive)}; this function works only with files that are distributed as part of the configuration source code, so if this file will be created by a resource in this configuration you must instead obtain this result from an attribute of that resource`,
         argIndex,
       );
     }
-    const stat = statSync(real);
-    if (stat.isDirectory()) throw new FunctionError(`${quote(path, sensitive)} is a directory, not a file`, argIndex);
-    if (!stat.isFile()) throw new FunctionError(`${quote(path, sensitive)} is not a regular file`, argIndex);
-    if (stat.size > this.maxBytes) {
-      throw new FunctionError(
-        `${quote(path, sensitive)} is larger than ${this.maxBytes} bytes, so it is not read`,
-        argIndex,
-      );
-    }
-    const bytes = this.options.readFile ? this.options.readFile(real) : readFileSync(real);
-    if (bytes.length > this.maxBytes) {
-      throw new FunctionError(
-        `${quote(path, sensitive)} is larger than ${this.maxBytes} bytes, so it is not read`,
-        argIndex,
-      );
-    }
+    if (kind === "directory") throw new FunctionError(`${quote(path, sensitive)} is a directory, not a file`, argIndex);
+    if (kind !== "file") throw new FunctionError(`${quote(path, sensitive)} is not a regular file`, argIndex);
+    if ((this.backend.size(real) ?? 0) > this.maxBytes) this.tooLarge(path, sensitive, argIndex);
+    const bytes = this.backend.read(real);
+    if (bytes === null) throw new FunctionError(`failed to read file: ${quote(path, sensitive)}`, argIndex);
+    if (bytes.length > this.maxBytes) this.tooLarge(path, sensitive, argIndex);
     return bytes;
   }
 
@@ -236,10 +308,10 @@ export function createFilesystemFunctions(options: FunctionOptions): Record<stri
 
   const fileexists = pathFunction((path, sensitive) => {
     const { real } = files.resolve(path, sensitive, 0);
-    if (real === undefined) return false;
-    const stat = statSync(real);
-    if (stat.isFile()) return true;
-    if (stat.isDirectory()) throw new FunctionError(`${quote(path, sensitive)} is a directory, not a file`, 0);
+    const kind = real === undefined ? undefined : files.backend.kind(real);
+    if (kind === undefined) return false;
+    if (kind === "file") return true;
+    if (kind === "directory") throw new FunctionError(`${quote(path, sensitive)} is a directory, not a file`, 0);
     throw new FunctionError(`${quote(path, sensitive)} is not a regular file`, 0);
   }, "bool");
 
@@ -290,29 +362,17 @@ export function createFilesystemFunctions(options: FunctionOptions): Record<stri
         throw new FunctionError(`failed to glob pattern ${quote(pattern, sensitive)}: syntax error in pattern`);
       }
       const found: string[] = [];
+      const root = files.root();
       const walk = (absolute: string, relative: string, depth: number): void => {
         if (depth > 64) return;
-        for (const entry of readdirSync(absolute, { withFileTypes: true })) {
+        for (const entry of files.backend.list(absolute)) {
+          if (!within(root, entry.real)) continue;
           const rel = relative === "" ? entry.name : `${relative}/${entry.name}`;
-          const full = join(absolute, entry.name);
-          let isDir = entry.isDirectory();
-          let isFile = entry.isFile();
-          if (entry.isSymbolicLink()) {
-            try {
-              const target = realpathSync(full);
-              if (!within(realpathSync(resolve(options.rootDir)), target)) continue;
-              const s = statSync(target);
-              isDir = s.isDirectory();
-              isFile = s.isFile();
-            } catch {
-              continue;
-            }
-          }
-          if (isFile && execRegex(matcher, rel, 0) !== undefined) found.push(rel);
-          if (isDir) walk(full, rel, depth + 1);
+          if (entry.kind === "file" && execRegex(matcher, rel, 0) !== undefined) found.push(rel);
+          if (entry.kind === "directory") walk(entry.real, rel, depth + 1);
         }
       };
-      if (real !== undefined && statSync(real).isDirectory()) walk(real, "", 0);
+      if (real !== undefined && files.backend.kind(real) === "directory") walk(real, "", 0);
       return mark(makeSet(found.map(nfc)), sensitive);
     },
   };

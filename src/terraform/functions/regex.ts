@@ -17,7 +17,7 @@ type Node =
   | { t: "set"; test: CharTest }
   | { t: "assert"; kind: AssertKind }
   | { t: "cap"; index: number; sub: Node }
-  | { t: "cat"; subs: Node[] }
+  | { t: "cat"; subs: Node[]; quoted?: boolean }
   | { t: "alt"; subs: Node[] }
   | { t: "rep"; min: number; max: number; greedy: boolean; sub: Node };
 
@@ -226,7 +226,7 @@ class Parser {
       }
       const atom = this.atom(flags, depth);
       if (atom === undefined) continue;
-      if (atom.t === "cat") {
+      if (atom.t === "cat" && atom.quoted) {
         // Quoted text (\Q…\E) is a run of literals; a repetition applies to its last character only.
         items.push(...atom.subs.slice(0, -1));
         items.push(this.repetitions(atom.subs[atom.subs.length - 1] as Node, flags));
@@ -383,7 +383,7 @@ class Parser {
         const text = end < 0 ? this.src.slice(this.pos) : this.src.slice(this.pos, end);
         this.pos = end < 0 ? this.src.length : end + 2;
         const subs = Array.from(text).map((ch) => this.literal(ch.codePointAt(0) as number, flags));
-        return subs.length === 0 ? undefined : subs.length === 1 ? subs[0] : { t: "cat", subs };
+        return subs.length === 0 ? undefined : subs.length === 1 ? subs[0] : { t: "cat", subs, quoted: true };
       }
     }
     this.pos = start;
@@ -642,7 +642,7 @@ export function compileRegex(pattern: string): Regex | string {
     result = { prog: compiler.prog, names: parser.names };
   } catch (e) {
     if (!(e instanceof RegexSyntaxError)) throw e;
-    result = `invalid regexp pattern: ${e.code} in ${e.expr}`;
+    result = `invalid regexp pattern: ${e.code} in ${e.code === "expression too large" ? pattern : e.expr}`;
   }
   if (cache.size > 1000) cache.clear();
   cache.set(pattern, result);
@@ -679,36 +679,70 @@ interface Thread {
  * The leftmost-first match starting the search at `from`: capture positions (UTF-16 offsets, −1 when a group did
  * not take part), or undefined.
  */
-export function execRegex(re: Regex, s: string, from: number): number[] | undefined {
+/** Thread steps one search (or all searches of one `execAll`) may take: about a second of work at most. */
+export const WORK_LIMIT = 50_000_000;
+
+/** Matching stopped at the work limit (a huge input for a large pattern); linear, but not worth waiting for. */
+export class RegexWorkLimit extends Error {
+  constructor() {
+    super("the pattern is too costly to match against this much text");
+  }
+}
+
+export interface Budget {
+  remaining: number;
+}
+
+export function execRegex(
+  re: Regex,
+  s: string,
+  from: number,
+  budget: Budget = { remaining: WORK_LIMIT },
+): number[] | undefined {
   const prog = re.prog;
   const ncap = re.names.length * 2;
   const marks = new Int32Array(prog.length).fill(-1);
   let generation = 0;
   let matched: number[] | undefined;
 
-  const add = (list: Thread[], pc: number, caps: number[], pos: number): void => {
-    if (marks[pc] === generation) return;
-    marks[pc] = generation;
-    const inst = prog[pc] as Inst;
-    switch (inst.op) {
-      case "jmp":
-        add(list, inst.x, caps, pos);
-        return;
-      case "split":
-        add(list, inst.x, caps, pos);
-        add(list, inst.y, caps, pos);
-        return;
-      case "save": {
-        const copy = caps.slice();
-        copy[inst.n] = pos;
-        add(list, pc + 1, copy, pos);
-        return;
+  // The epsilon closure of `pc`, depth first in priority order, with an explicit stack (programs may be long chains).
+  const pcs: number[] = [];
+  const capsStack: number[][] = [];
+  const add = (list: Thread[], start: number, startCaps: number[], pos: number): void => {
+    pcs.push(start);
+    capsStack.push(startCaps);
+    while (pcs.length > 0) {
+      if (--budget.remaining < 0) throw new RegexWorkLimit();
+      const pc = pcs.pop() as number;
+      const caps = capsStack.pop() as number[];
+      if (marks[pc] === generation) continue;
+      marks[pc] = generation;
+      const inst = prog[pc] as Inst;
+      switch (inst.op) {
+        case "jmp":
+          pcs.push(inst.x);
+          capsStack.push(caps);
+          break;
+        case "split":
+          pcs.push(inst.y, inst.x);
+          capsStack.push(caps, caps);
+          break;
+        case "save": {
+          const copy = caps.slice();
+          copy[inst.n] = pos;
+          pcs.push(pc + 1);
+          capsStack.push(copy);
+          break;
+        }
+        case "assert":
+          if (assertHolds(inst.kind, s, pos)) {
+            pcs.push(pc + 1);
+            capsStack.push(caps);
+          }
+          break;
+        default:
+          list.push({ pc, caps });
       }
-      case "assert":
-        if (assertHolds(inst.kind, s, pos)) add(list, pc + 1, caps, pos);
-        return;
-      default:
-        list.push({ pc, caps });
     }
   };
 
@@ -750,11 +784,11 @@ export function execRegex(re: Regex, s: string, from: number): number[] | undefi
 }
 
 /** Every match as Go's `FindAll…` reports them: an empty match right after a previous match is skipped. */
-export function execAll(re: Regex, s: string): number[][] {
+export function execAll(re: Regex, s: string, budget: Budget = { remaining: WORK_LIMIT }): number[][] {
   const out: number[][] = [];
   let prevEnd = -1;
   for (let pos = 0; pos <= s.length; ) {
-    const m = execRegex(re, s, pos);
+    const m = execRegex(re, s, pos, budget);
     if (m === undefined) break;
     const [start, end] = m as [number, number];
     let accept = true;

@@ -3,7 +3,7 @@ import { type EagerFunction, FunctionError, type HclFunction } from "../../hcl/f
 import { containsUnknown, object, Unknown, type Value } from "../../hcl/value.js";
 import { listArg, nfc, numberArg, stringArg, unknownFrom, unknownRefs } from "./arguments.js";
 import { graphemes } from "./graphemes.js";
-import { compileRegex, execAll, execRegex, type Regex, replaceAll } from "./regex.js";
+import { compileRegex, execAll, execRegex, type Regex, RegexWorkLimit, replaceAll } from "./regex.js";
 
 /** Go's `unicode.IsSpace`. */
 export function isGoSpace(c: number): boolean {
@@ -275,7 +275,7 @@ const replace: EagerFunction = {
     if (search.length > 1 && search.startsWith("/") && search.endsWith("/")) {
       const re = compileRegex(search.slice(1, -1));
       if (typeof re === "string") throw new FunctionError(re);
-      return nfc(replaceAll(re, s, replacement));
+      return nfc(withinLimit(() => replaceAll(re, s, replacement)));
     }
     if (search === "") {
       const chars = Array.from(s);
@@ -284,6 +284,16 @@ const replace: EagerFunction = {
     return nfc(s.split(search).join(replacement));
   },
 };
+
+/** Runs a match, turning the work limit into a function error rather than a long wait. */
+function withinLimit<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof RegexWorkLimit) throw new FunctionError(e.message);
+    throw e;
+  }
+}
 
 /** The pattern, checked for cty's rule that capture groups are all named or all unnamed. */
 function patternArg(args: readonly Value[]): Regex {
@@ -312,7 +322,7 @@ const regex: EagerFunction = {
   impl(args) {
     const re = patternArg(args);
     const s = stringArg(args, 1);
-    const m = execRegex(re, s, 0);
+    const m = withinLimit(() => execRegex(re, s, 0));
     if (m === undefined) throw new FunctionError("pattern did not match any part of the given string");
     return matchValue(re, s, m);
   },
@@ -324,7 +334,7 @@ const regexall: EagerFunction = {
   impl(args) {
     const re = patternArg(args);
     const s = stringArg(args, 1);
-    return execAll(re, s).map((m) => matchValue(re, s, m));
+    return withinLimit(() => execAll(re, s)).map((m) => matchValue(re, s, m));
   },
 };
 

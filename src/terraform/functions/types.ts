@@ -275,7 +275,7 @@ export function parseNumber(s: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-export function toBoolFromString(s: string): boolean {
+function toBoolFromString(s: string): boolean {
   switch (s) {
     case "true":
     case "1":

@@ -59,6 +59,13 @@ describe("encoding functions", () => {
     ["textencodebase64", ["Hello World", "UTF-16LE"], "SABlAGwAbABvACAAVwBvAHIAbABkAA=="],
     ["textdecodebase64", ["SABlAGwAbABvACAAVwBvAHIAbABkAA==", "UTF-16LE"], "Hello World"],
     ["textencodebase64", ["é", "ISO-8859-1"], "6Q=="],
+    ["csvdecode", ["a,b,c\n1,2,3\n4,5,6"], [o({ a: "1", b: "2", c: "3" }), o({ a: "4", b: "5", c: "6" })]],
+    [
+      "csvdecode",
+      ['name,note\r\n"x, y","say ""hi""\nthere"\r\n\r\nz,\n'],
+      [o({ name: "x, y", note: 'say "hi"\nthere' }), o({ name: "z", note: "" })],
+    ],
+    ["csvdecode", ["only,header"], []],
   ];
   it.each(cases)("%s(%j) = %j", (name, args, expected) => {
     expect(call(name, args)).toEqual(expected);
@@ -95,6 +102,11 @@ describe("encoding functions", () => {
     ["jsondecode", ["1 2"], "extraneous data after JSON object", 0],
     ["jsondecode", ['{"a":1,"a":2}'], 'duplicate "a" property in JSON object', 0],
     ["base64decode", ["SGVsbG8"], 'failed to decode base64 data "SGVsbG8"', undefined],
+    ["csvdecode", [""], "missing header line", undefined],
+    ["csvdecode", ["a,a\n1,2"], 'duplicate column name "a"', undefined],
+    ["csvdecode", ["a,b\n1,2\n3"], "CSV parse error on line 3: wrong number of fields", undefined],
+    ["csvdecode", ['a\nx"y'], 'CSV parse error on line 2: bare " in non-quoted-field', undefined],
+    ["csvdecode", ['a\n"x"y'], 'CSV parse error on line 2: extraneous or missing " in quoted-field', undefined],
     ["base64decode", ["/w=="], "the result of decoding the provided string is not valid UTF-8", undefined],
     [
       "textencodebase64",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { object, Unknown, type Value } from "../../../src/hcl/value.js";
+import { compileRegex, execAll, type Regex, RegexWorkLimit } from "../../../src/terraform/functions/regex.js";
 import { type Case, call, type ErrorCase, failure } from "./support.js";
 
 const o = (entries: Record<string, Value>) => object(Object.entries(entries));
@@ -130,6 +131,9 @@ describe("regular expressions", () => {
     ["regex", ["\\s+", "a \t\n\u00a0b"], " \t\n"],
     ["regex", ["[]a]+", "]a]"], "]a]"],
     ["regex", ["(x*)*y", "xxy"], ["xx"]],
+    ["regex", ["(?:ab)*c", "xababc"], "ababc"],
+    ["regex", ["^(?:[^/]*/)*[^/]*\\.txt$", "sub/dir/b.txt"], "sub/dir/b.txt"],
+    ["regex", ["(?:a|b)+", "xabba"], "abba"],
     ["regex", ["(?P<year>\\d{4})", "in 2024"], o({ year: "2024" })],
     ["regex", ["(?<year>\\d{4})", "in 2024"], o({ year: "2024" })],
     ["regexall", ["", "ab"], ["", "", ""]],
@@ -141,6 +145,19 @@ describe("regular expressions", () => {
 
   it("does not treat ^ as a line start without the m flag", () => {
     expect(failure("regex", ["^b", "a\nb"]).message).toBe("pattern did not match any part of the given string");
+  });
+
+  it("runs long programs without deep recursion and refuses oversized ones", () => {
+    expect(call("regex", ["(?:(?:a?){1000}){40}b", "aab"])).toBe("aab");
+    expect(failure("regex", ["((a{1000}){1000}){1000}", "a"]).message).toBe(
+      "invalid regexp pattern: expression too large in ((a{1000}){1000}){1000}",
+    );
+  });
+
+  it("stops at a work limit instead of grinding through a huge input with a huge pattern", () => {
+    const re = compileRegex("(?:(?:a?){1000}){40}b") as Regex;
+    expect(() => execAll(re, "a".repeat(1000), { remaining: 1_000_000 })).toThrow(RegexWorkLimit);
+    expect(execAll(re, "aab", { remaining: 1_000_000 })).toEqual([[0, 3]]);
   });
 
   it("matches patterns that make backtracking engines explode in linear time", () => {
