@@ -1080,6 +1080,7 @@ class Evaluator {
         value: v,
         range: attr.range,
         origin: trackedOrigin(v),
+        expr: attr.expr,
       } satisfies Tracked;
       // An argument set to null is unset: the provider may compute it, so references read it as unknown.
       if (v !== null) value[attr.name] = v;

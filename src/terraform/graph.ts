@@ -3,6 +3,7 @@
  * data instance with its address, provider, module-call chain, evaluated body (each attribute a Tracked value) and
  * reference edges; plus the backend, provider configurations, root outputs and all diagnostics.
  */
+import type { Expression } from "../hcl/ast.js";
 import type { Diagnostic } from "../hcl/diagnostic.js";
 import type { Range } from "../hcl/range.js";
 import { isObjectValue, type Reference, Sensitive, SetValue, Unknown, type Value } from "../hcl/value.js";
@@ -15,6 +16,8 @@ export interface Tracked<T = Value> {
   readonly value: T;
   readonly range: Range;
   readonly origin: Origin;
+  /** For attributes written in configuration: the expression that produced the value (to locate parts of it). */
+  readonly expr?: Expression;
 }
 
 /** An evaluated block body: only what is written. Keys are null-prototype records. */
