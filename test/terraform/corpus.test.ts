@@ -52,5 +52,5 @@ describe.skipIf(!sharedDir)(`corpus configurations${sharedDir ? "" : ` (${shared
       "warning: Duplicate object attribute": 2,
       "warning: Unresolved module": 94,
     });
-  });
+  }, 300_000);
 });
