@@ -20,7 +20,13 @@ export interface Tracked<T = Value> {
   readonly expr?: Expression;
 }
 
-/** An evaluated block body: only what is written. Keys are null-prototype records. */
+/**
+ * An evaluated block body: only what is written (meta-arguments count, for_each, provider, depends_on and the
+ * lifecycle/provisioner/connection blocks excluded). Keys are null-prototype records. An argument written as `null`
+ * is kept with value null: Terraform treats it as unset, so adapters should too. In `.tf.json` files, nested blocks
+ * defined by a provider cannot be told from object attributes without the provider's schema: they appear as
+ * attributes (an object, or a tuple of objects).
+ */
 export interface EvaluatedBody {
   /** The body's braces (or the whole block for a top-level block). */
   readonly range: Range;
