@@ -81,6 +81,9 @@ interface Result {
   readonly deps: ReadonlySet<string>;
 }
 
+/** Beyond this many instances (or dynamic blocks) one expansion is reported and treated as unknown: input is data. */
+export const maxInstances = 10_000;
+
 const RUNNING = Symbol("running");
 const FAILED = Symbol("failed");
 type Slot<T> = T | typeof RUNNING;
@@ -873,6 +876,10 @@ class Evaluator {
         this.diagnostics.push(error("Invalid count argument", problem ?? "", count.range));
         return { kind: "unknown", keys: [unknownKey], deps };
       }
+      if (n > maxInstances) {
+        this.tooMany(n, count.range);
+        return { kind: "unknown", keys: [unknownKey], deps };
+      }
       const keys: ExpandedKey[] = [];
       for (let i = 0; i < n; i++) keys.push({ key: i, repetition: { countIndex: i } });
       return { kind: "count", keys, deps };
@@ -931,10 +938,19 @@ class Evaluator {
           }
           keys.push({ key: item, repetition: { each: { key: item, value: item } } });
         }
+        if (keys.length > maxInstances) {
+          this.tooMany(keys.length, forEach.range);
+          return { kind: "unknown", keys: [unknownKey], deps };
+        }
         return { kind: "for_each", keys, deps };
       }
       if (isObjectValue(value)) {
-        const keys = Object.keys(value)
+        const names = Object.keys(value);
+        if (names.length > maxInstances) {
+          this.tooMany(names.length, forEach.range);
+          return { kind: "unknown", keys: [unknownKey], deps };
+        }
+        const keys = names
           .sort()
           .map((k): ExpandedKey => ({ key: k, repetition: { each: { key: k, value: value[k] as Value } } }));
         return { kind: "for_each", keys, deps };
@@ -950,6 +966,16 @@ class Evaluator {
       return { kind: "unknown", keys: [unknownKey], deps };
     }
     return { kind: "single", keys: [{ key: null, repetition: {} }], deps };
+  }
+
+  private tooMany(n: number, range: Range): void {
+    this.diagnostics.push(
+      error(
+        "Too many instances",
+        `This expands to ${n} instances, more than phiform evaluates for one resource, module or dynamic block (${maxInstances}); it is treated as an unknown number of instances.`,
+        range,
+      ),
+    );
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -1226,6 +1252,18 @@ class Evaluator {
     ) {
       const refs = collectRefs(collection);
       emit(new Unknown(refs), new Unknown(refs), true);
+      return;
+    }
+    const size = Array.isArray(collection)
+      ? collection.length
+      : collection instanceof SetValue
+        ? collection.items.length
+        : isObjectValue(collection)
+          ? Object.keys(collection).length
+          : 0;
+    if (size > maxInstances) {
+      this.tooMany(size, forEach.expr.range);
+      emit(new Unknown(), new Unknown(), true);
       return;
     }
     if (Array.isArray(collection)) for (const [i, item] of collection.entries()) emit(i, item, false);

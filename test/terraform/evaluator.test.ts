@@ -450,3 +450,14 @@ describe("null arguments", () => {
     expect(json(attr(g, "aws_subnet.s", "ipv6_cidr_block").value)).toEqual({ unknown: ["aws_vpc.v.ipv6_cidr_block"] });
   });
 });
+
+describe("limits", () => {
+  it("reports a count beyond the instance limit and treats it as unknown instead of expanding it", () => {
+    const g = graphOf({
+      "main.tf": `resource "aws_s3_bucket" "b" {\n  count  = 100000000\n  bucket = "b\${count.index}"\n}\n`,
+    });
+    expect(diags(g)).toEqual(["error main.tf:2:12-2:21 Too many instances"]);
+    expect(addresses(g)).toEqual(["aws_s3_bucket.b[*]"]);
+    expect(json(attr(g, "aws_s3_bucket.b[*]", "bucket").value)).toEqual({ unknown: [] });
+  });
+});
