@@ -137,6 +137,9 @@ export interface Tokens {
   readonly firstEnd: number;
   /** Some token is of a kind that is never valid (T_BITAND and above). */
   readonly invalid: boolean;
+  /** Byte offset where each line starts (line 1 at index 0), for lineCount lines. Scratch space, like the tokens. */
+  readonly lineStarts: Int32Array;
+  readonly lineCount: number;
 }
 
 /** Scratch token arrays, reused across calls up to this many slots (larger inputs get their own). */
@@ -144,6 +147,7 @@ const SCRATCH_LIMIT = 1 << 22;
 let scratchKind = new Uint8Array(1 << 12);
 let scratchStart = new Int32Array(1 << 12);
 let scratchEnd = new Int32Array(1 << 12);
+let scratchLines = new Int32Array(1 << 12);
 
 const M_MAIN = 0;
 const M_STRING = 1;
@@ -212,6 +216,13 @@ export function lex(bytes: Uint8Array, from: number, scanMode: ScanMode): Tokens
       scratchEnd = end;
     }
   }
+  let lines = scratchLines;
+  if (lines.length < n + 2) {
+    lines = new Int32Array(Math.max(n + 2, Math.min(2 * lines.length, SCRATCH_LIMIT)));
+    if (lines.length <= SCRATCH_LIMIT) scratchLines = lines;
+  }
+  lines[0] = from;
+  let lineCount = 1;
   let count = 0;
   let firstStart = -1;
   let firstEnd = -1;
@@ -223,6 +234,8 @@ export function lex(bytes: Uint8Array, from: number, scanMode: ScanMode): Tokens
     end[count] = e;
     count++;
     if (k >= T_BITAND) invalid = true;
+    // Every newline of the file ends a token (or lies inside a quoted newline run or an inline comment).
+    if (bytes[e - 1] === 10) lines[lineCount++] = e;
   };
   /** A comment produces no token but may still be where a file's body starts. */
   const noteFirst = (s: number, e: number): void => {
@@ -526,6 +539,7 @@ export function lex(bytes: Uint8Array, from: number, scanMode: ScanMode): Tokens
                 q++;
               }
               if (close > 0) {
+                for (let i = p + 2; i < close; i++) if (bytes[i] === 10) lines[lineCount++] = i + 1;
                 noteFirst(p, close);
                 p = close;
                 continue;
@@ -582,6 +596,7 @@ export function lex(bytes: Uint8Array, from: number, scanMode: ScanMode): Tokens
       if (c === 10 || c === 13) {
         let q = p + 1;
         while (q < n && (bytes[q] === 10 || bytes[q] === 13)) q++;
+        for (let i = p; i < q - 1; i++) if (bytes[i] === 10) lines[lineCount++] = i + 1;
         emit(T_QUOTEDNEWLINE, p, q);
         p = q;
         continue;
@@ -689,12 +704,16 @@ export function lex(bytes: Uint8Array, from: number, scanMode: ScanMode): Tokens
     emit(T_STRINGLIT, p, q);
     p = q;
   }
-  emit(T_EOF, n, n);
+  // EOF directly: emit would take a newline just before it for a new line.
+  kind[count] = T_EOF;
+  start[count] = n;
+  end[count] = n;
+  count++;
   if (firstStart < 0) {
     firstStart = start[0] as number;
     firstEnd = end[0] as number;
   }
-  return { kind, start, end, count, firstStart, firstEnd, invalid };
+  return { kind, start, end, count, firstStart, firstEnd, invalid, lineStarts: lines, lineCount };
 }
 
 /** A heredoc line closes the heredoc when, trimmed of white space, it is exactly the marker. */

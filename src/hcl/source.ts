@@ -8,24 +8,62 @@ import type { Pos, Range } from "./range.js";
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8");
 
-/** The bytes of a source, and whether they are all ASCII (then byte offsets are also string indexes). */
+/** The bytes of a source, and its text with the map from byte offsets to string indexes. */
 export interface SourceBytes {
   readonly bytes: Uint8Array;
   readonly ascii: boolean;
-  /** The source as a string when it is ASCII (given, or decoded once), else null. */
+  /** The source as a string (given, or decoded once); null when the bytes are not valid UTF-8. */
   readonly text: string | null;
+  /** String index of each byte offset (at character boundaries); null when ASCII, where they are equal. */
+  readonly units: Int32Array | null;
 }
 
-export function sourceBytes(source: string | Uint8Array): SourceBytes {
+const strictDecoder = new TextDecoder("utf-8", { fatal: true });
+
+let scratchBuffer = new Uint8Array(1 << 16);
+
+/**
+ * The bytes of a source. With `scratch`, a string is encoded into a buffer that the next such call reuses: for the
+ * parser, which drops the bytes when it is done.
+ */
+export function sourceBytes(source: string | Uint8Array, scratch = false): SourceBytes {
   if (typeof source === "string") {
     // encodeInto writes one byte per UTF-16 unit only when every unit is ASCII.
-    const bytes = new Uint8Array(source.length * 3);
-    const { written } = encoder.encodeInto(source, bytes);
+    let buffer: Uint8Array;
+    if (scratch && source.length * 3 <= 1 << 24) {
+      if (scratchBuffer.length < source.length * 3) scratchBuffer = new Uint8Array(source.length * 3);
+      buffer = scratchBuffer;
+    } else {
+      buffer = new Uint8Array(source.length * 3);
+    }
+    const { written } = encoder.encodeInto(source, buffer);
+    const bytes = buffer.subarray(0, written);
     const ascii = written === source.length;
-    return { bytes: bytes.subarray(0, written), ascii, text: ascii ? source : null };
+    return { bytes, ascii, text: source, units: ascii ? null : unitMap(bytes) };
   }
-  const ascii = isAscii(source, 0, source.length);
-  return { bytes: source, ascii, text: ascii ? decoder.decode(source) : null };
+  if (isAscii(source, 0, source.length))
+    return { bytes: source, ascii: true, text: decoder.decode(source), units: null };
+  let text: string | null = null;
+  try {
+    text = strictDecoder.decode(source);
+  } catch {
+    // Invalid UTF-8: text is decoded piece by piece, and the lexer reports the bad bytes.
+  }
+  return { bytes: source, ascii: false, text, units: text === null ? null : unitMap(source) };
+}
+
+/** For each byte offset, the UTF-16 index of the character starting there (valid UTF-8 assumed). */
+function unitMap(bytes: Uint8Array): Int32Array {
+  const n = bytes.length;
+  const units = new Int32Array(n + 1);
+  let u = 0;
+  for (let i = 0; i < n; i++) {
+    units[i] = u;
+    const c = bytes[i] as number;
+    if (c < 0x80 || c >= 0xc0) u += c >= 0xf0 ? 2 : 1;
+  }
+  units[n] = u;
+  return units;
 }
 
 export function isAscii(bytes: Uint8Array, start: number, end: number): boolean {
@@ -58,64 +96,60 @@ export function sourceText(source: string | Uint8Array, range: Range): string {
     lastBytes = sourceBytes(source);
     lastSource = source;
   }
-  if (lastBytes.text !== null) return lastBytes.text.slice(start, end);
-  return decoder.decode(lastBytes.bytes.subarray(start, end));
+  if (lastBytes.units === null) return source.slice(start, end);
+  return source.slice(lastBytes.units[start], lastBytes.units[end]);
 }
 
 let segmenter: Intl.Segmenter | undefined;
 
 /**
  * Maps byte offsets of one file to line/column positions. Line starts are found once; a column is the byte distance
- * from the line start on ASCII lines, and a grapheme-cluster count (computed once per line) on other lines.
+ * from the line start while the line is ASCII up to that point, else a grapheme-cluster count (computed once per
+ * line).
  */
 export class LineIndex {
   /** Byte offset of the start of each line; index 0 is line 1. */
   private readonly starts: Int32Array;
   private readonly lineCount: number;
-  /** Per line: 1 when the line holds a non-ASCII byte. Null when the whole file is ASCII. */
-  private readonly nonAscii: Uint8Array | null;
+  /**
+   * Per line, the offset of its first non-ASCII byte (the line's end when none), found when first needed (-1 until
+   * then). Null when the whole file is ASCII.
+   */
+  private readonly firstNonAscii: Int32Array | null;
   private readonly columns = new Map<number, Int32Array>();
   private hint = 0;
+  private readonly recent: (Pos | undefined)[];
+  private readonly recentMask: number;
 
   constructor(
     private readonly bytes: Uint8Array,
     /** Where line 1 starts: 3 after a UTF-8 byte order mark, else 0. */
     firstLineStart: number,
     ascii: boolean,
+    /** Line starts already found (by the lexer), if any. */
+    known?: { readonly lineStarts: Int32Array; readonly lineCount: number },
   ) {
-    let starts: Int32Array = new Int32Array(Math.max(16, (bytes.length >> 5) + 16));
-    let count = 1;
-    starts[0] = firstLineStart;
-    let nonAscii: Uint8Array | null = null;
-    if (ascii) {
+    if (known !== undefined) {
+      this.starts = known.lineStarts;
+      this.lineCount = known.lineCount;
+    } else {
+      let starts: Int32Array = new Int32Array(Math.max(16, (bytes.length >> 5) + 16));
+      let count = 1;
+      starts[0] = firstLineStart;
       let at = bytes.indexOf(10, firstLineStart);
       while (at !== -1) {
         if (count === starts.length) starts = grow(starts);
         starts[count++] = at + 1;
         at = bytes.indexOf(10, at + 1);
       }
-    } else {
-      let flags = new Uint8Array(starts.length);
-      const n = bytes.length;
-      for (let i = firstLineStart; i < n; i++) {
-        const c = bytes[i] as number;
-        if (c === 10) {
-          if (count === starts.length) {
-            starts = grow(starts);
-            const bigger = new Uint8Array(starts.length);
-            bigger.set(flags);
-            flags = bigger;
-          }
-          starts[count++] = i + 1;
-        } else if (c >= 0x80) {
-          flags[count - 1] = 1;
-        }
-      }
-      nonAscii = flags;
+      this.starts = starts;
+      this.lineCount = count;
     }
-    this.starts = starts;
-    this.lineCount = count;
-    this.nonAscii = nonAscii;
+    this.firstNonAscii = ascii ? null : new Int32Array(this.lineCount).fill(-1);
+    let size = 16;
+    while (size < 1024 && size <= bytes.length) size *= 2;
+    this.recent = new Array(size);
+    this.recentMask = size - 1;
   }
 
   /** The 1-based line holding `byte`. */
@@ -146,11 +180,28 @@ export class LineIndex {
   }
 
   pos(byte: number): Pos {
+    // Neighbouring nodes often share a boundary: hand out one Pos object per recently used offset.
+    const slot = byte & this.recentMask;
+    const cached = this.recent[slot];
+    if (cached !== undefined && cached.byte === byte) return cached;
+    const p = this.computePos(byte);
+    this.recent[slot] = p;
+    return p;
+  }
+
+  private computePos(byte: number): Pos {
     const line = this.line(byte);
     const start = this.starts[line - 1] as number;
-    if (this.nonAscii === null || this.nonAscii[line - 1] === 0 || byte <= start) {
-      return { line, column: byte - start + 1, byte };
+    const marks = this.firstNonAscii;
+    if (marks === null || byte <= start) return { line, column: byte - start + 1, byte };
+    let first = marks[line - 1] as number;
+    if (first < 0) {
+      const end = line < this.lineCount ? (this.starts[line] as number) : this.bytes.length;
+      first = start;
+      while (first < end && (this.bytes[first] as number) < 0x80) first++;
+      marks[line - 1] = first;
     }
+    if (byte <= first) return { line, column: byte - start + 1, byte };
     return { line, column: this.column(line, start, byte), byte };
   }
 

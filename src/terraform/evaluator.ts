@@ -9,13 +9,14 @@
  * unknown, so that rules see what depends on them as unknown rather than passing silently.
  */
 import { relative } from "node:path";
-import type { Block, Body, Expression, ScopeTraversal } from "../hcl/ast.js";
+import type { Attribute, Block, Body, Expression, ScopeTraversal } from "../hcl/ast.js";
 import { type Diagnostic, error } from "../hcl/diagnostic.js";
 import { evaluate } from "../hcl/eval.js";
 import { FunctionError, type HclFunction } from "../hcl/function.js";
 import { collectRefs } from "../hcl/operations.js";
 import { parseTemplate } from "../hcl/parser.js";
 import { fileStartRange, formatRange, type Range } from "../hcl/range.js";
+import type { Type } from "../hcl/types.js";
 import {
   containsUnknown,
   isObjectValue,
@@ -39,7 +40,7 @@ import {
   type Variable,
 } from "./configuration.js";
 import { encodeJson, policyDocument, policyDocumentType } from "./data-sources.js";
-import { createFunctions } from "./functions/index.js";
+import { createFunctions, templateFunctions } from "./functions/index.js";
 import {
   type BackendConfig,
   type EvaluatedBlock,
@@ -57,7 +58,7 @@ import {
 } from "./graph.js";
 import { internalError } from "./internal-error.js";
 import { type FileSystem, type LoadOptions, loadConfiguration, nodeFileSystem } from "./loader.js";
-import { classify, type InstanceKeyRef, rawReferences, type TerraformReference } from "./references.js";
+import { type InstanceKeyRef, rawReferences, type TerraformReference } from "./references.js";
 import {
   convertToVariableType,
   type GivenValue,
@@ -80,7 +81,11 @@ interface Result {
   readonly deps: ReadonlySet<string>;
 }
 
+/** Beyond this many instances (or dynamic blocks) one expansion is reported and treated as unknown: input is data. */
+export const maxInstances = 10_000;
+
 const RUNNING = Symbol("running");
+const FAILED = Symbol("failed");
 type Slot<T> = T | typeof RUNNING;
 
 /** A repetition context: count.index, or each.key/each.value, or neither. */
@@ -191,10 +196,53 @@ function emptyGraph(diagnostics: Diagnostic[]): ResourceGraph {
   };
 }
 
+/** Per module call referenced by an expression: which outputs it reads ("all" for the whole object). */
+type ModuleNeeds = Map<string, { outputs: Set<string> | "all"; refs: TerraformReference[] }>;
+
+/** Function tables by (base, root) directory: building one is not free, and the corpus has hundreds of roots. */
+interface FunctionTable {
+  readonly functions: ReadonlyMap<string, HclFunction>;
+  /** The evaluator `templatefile` renders for: evaluation is synchronous, so the latest one is the caller. */
+  readonly renderer: { current: Evaluator | null };
+}
+
+const functionTablesByFs = new WeakMap<FileSystem, Map<string, FunctionTable>>();
+
+/** File functions read through the loader's file system, so tables are per file system too. */
+function functionTable(fs: FileSystem, baseDir: string, rootDir: string): FunctionTable {
+  let functionTables = functionTablesByFs.get(fs);
+  if (!functionTables) {
+    functionTables = new Map();
+    functionTablesByFs.set(fs, functionTables);
+  }
+  const key = `${baseDir}\u0000${rootDir}`;
+  let table = functionTables.get(key);
+  if (!table) {
+    if (functionTables.size >= 1024) functionTables.clear();
+    const renderer: { current: Evaluator | null } = { current: null };
+    const functions = createFunctions({
+      baseDir,
+      rootDir,
+      readFile: (path: string) => {
+        const bytes = fs.readFile(path);
+        if (bytes === null) throw new FunctionError(`cannot read ${path}`);
+        return bytes;
+      },
+      renderTemplate: (text, path, vars) =>
+        renderer.current?.renderTemplate(text, path, vars) ?? new Unknown([], "string"),
+    });
+    table = { functions, renderer };
+    functionTables.set(key, table);
+  }
+  return table;
+}
+
 class Evaluator {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly functions: ReadonlyMap<string, HclFunction>;
-  private readonly stack: string[] = [];
+  private renderer: { current: Evaluator | null } | null = null;
+  private readonly defaults = new Map<Variable, Value | typeof FAILED>();
+  private readonly stack: (() => string)[] = [];
   private readonly reportedCycles = new Set<string>();
   private readonly rootValues: Map<string, GivenValue>;
   private readonly rootAbsDir: string;
@@ -210,23 +258,25 @@ class Evaluator {
     const fs = options.fs ?? nodeFileSystem;
     this.rootAbsDir = configuration.root.absDir;
     this.workspace = options.workspace ?? "default";
-    this.functions =
-      options.functions ??
-      createFunctions({
-        baseDir: this.rootAbsDir,
-        rootDir: configuration.rootDir,
-        readFile: (path: string) => {
-          const bytes = fs.readFile(path);
-          if (bytes === null) throw new FunctionError(`cannot read ${path}`);
-          return bytes;
-        },
-        renderTemplate: (text: string, path: string, vars: Readonly<Record<string, Value>>) =>
-          this.renderTemplate(text, path, vars),
-      });
+    if (options.functions) this.functions = options.functions;
+    else {
+      const table = functionTable(fs, this.rootAbsDir, configuration.rootDir);
+      table.renderer.current = this;
+      this.renderer = table.renderer;
+      this.functions = table.functions;
+    }
     this.rootValues = rootVariableValues(configuration, { ...options, fs }, this.diagnostics);
   }
 
   run(): ResourceGraph {
+    try {
+      return this.evaluate();
+    } finally {
+      if (this.renderer) this.renderer.current = null;
+    }
+  }
+
+  private evaluate(): ResourceGraph {
     const root = new ModuleInstance(this.configuration.root, "", null, null, null, [], this.rootAbsDir);
     this.walk(root, "single");
     const instances: ResourceInstance[] = [];
@@ -311,17 +361,18 @@ class Evaluator {
   private memo<T>(
     cache: Map<string, Slot<T>>,
     key: string,
-    id: string,
+    /** The node's name for cycle messages (`module.a.local.x`): built only when needed. */
+    id: () => string,
     at: Range,
     compute: () => T,
     onCycle: () => T,
   ): T {
     const got = cache.get(key);
+    if (got !== undefined && got !== RUNNING) return got;
     if (got === RUNNING) {
-      this.reportCycle(id, at);
+      this.reportCycle(id(), at);
       return onCycle();
     }
-    if (got !== undefined) return got;
     cache.set(key, RUNNING);
     this.stack.push(id);
     let result: T;
@@ -338,8 +389,9 @@ class Evaluator {
   }
 
   private reportCycle(id: string, at: Range): void {
-    const start = this.stack.lastIndexOf(id);
-    const members = start >= 0 ? this.stack.slice(start) : [id];
+    const names = this.stack.map((f) => f());
+    const start = names.lastIndexOf(id);
+    const members = start >= 0 ? names.slice(start) : [id];
     const key = [...members].sort().join("\u0000");
     if (this.reportedCycles.has(key)) return;
     this.reportedCycles.add(key);
@@ -359,19 +411,30 @@ class Evaluator {
   private expr(expr: Expression, scope: Scope, deps: Set<string>, quiet = false): Value {
     const sink: Diagnostic[] = quiet ? [] : this.diagnostics;
     const variables = object();
-    const needs = new Map<string, { outputs: Set<string> | "all"; refs: TerraformReference[] }>();
+    let needs: ModuleNeeds | undefined;
     for (const raw of rawReferences(expr)) {
       const root = raw.traversal.root;
       if (scope.iterators?.has(root)) {
         variables[root] = scope.iterators.get(root) as Value;
         continue;
       }
-      const ref = classify(raw);
-      this.resolve(ref, scope, deps, variables, needs, sink);
+      const ref = raw.ref;
+      if (ref.kind === "module" && scope.inst.module.moduleCalls.has(ref.name)) {
+        needs ??= new Map();
+        let need = needs.get(ref.name);
+        if (!need) {
+          need = { outputs: new Set(), refs: [] };
+          needs.set(ref.name, need);
+        }
+        need.refs.push(ref);
+        if (ref.output === null) need.outputs = "all";
+        else if (need.outputs !== "all") need.outputs.add(ref.output);
+        continue;
+      }
+      this.resolve(ref, scope, deps, variables, sink);
     }
-    if (needs.size > 0) {
-      const mod = isObjectValue(variables.module ?? null) ? (variables.module as Record<string, Value>) : object();
-      variables.module = mod;
+    if (needs) {
+      const mod = subObject(variables, "module");
       for (const [name, need] of needs) mod[name] = this.moduleValue(scope, name, need.outputs, need.refs, deps, sink);
     }
     const result = evaluate(expr, { variables, functions: this.functions });
@@ -384,18 +447,9 @@ class Evaluator {
     scope: Scope,
     deps: Set<string>,
     variables: Record<string, Value>,
-    needs: Map<string, { outputs: Set<string> | "all"; refs: TerraformReference[] }>,
     sink: Diagnostic[],
   ): void {
     const inst = scope.inst;
-    const sub = (name: string): Record<string, Value> => {
-      let o = variables[name];
-      if (o === undefined || !isObjectValue(o)) {
-        o = object();
-        variables[name] = o;
-      }
-      return o as Record<string, Value>;
-    };
     switch (ref.kind) {
       case "invalid":
         sink.push(error(ref.summary, ref.detail, ref.range));
@@ -409,12 +463,12 @@ class Evaluator {
               ref.range,
             ),
           );
-          sub("var")[ref.name] = new Unknown();
+          subObject(variables, "var")[ref.name] = new Unknown();
           return;
         }
         const r = this.variable(inst, ref.name, ref.range);
         for (const d of r.deps) deps.add(d);
-        sub("var")[ref.name] = r.value;
+        subObject(variables, "var")[ref.name] = r.value;
         return;
       }
       case "local": {
@@ -426,39 +480,29 @@ class Evaluator {
               ref.range,
             ),
           );
-          sub("local")[ref.name] = new Unknown();
+          subObject(variables, "local")[ref.name] = new Unknown();
           return;
         }
         const r = this.local(inst, ref.name, ref.range);
         for (const d of r.deps) deps.add(d);
-        sub("local")[ref.name] = r.value;
+        subObject(variables, "local")[ref.name] = r.value;
         return;
       }
       case "module": {
-        if (!inst.module.moduleCalls.has(ref.name)) {
-          sink.push(
-            error(
-              "Reference to undeclared module",
-              `No module call named "${ref.name}" is declared in ${inst.address || "the root module"}.`,
-              ref.range,
-            ),
-          );
-          sub("module")[ref.name] = new Unknown();
-          return;
-        }
-        let need = needs.get(ref.name);
-        if (!need) {
-          need = { outputs: new Set(), refs: [] };
-          needs.set(ref.name, need);
-        }
-        need.refs.push(ref);
-        if (ref.output === null) need.outputs = "all";
-        else if (need.outputs !== "all") need.outputs.add(ref.output);
+        // Declared module calls are resolved by the caller, all outputs an expression reads at once.
+        sink.push(
+          error(
+            "Reference to undeclared module",
+            `No module call named "${ref.name}" is declared in ${inst.address || "the root module"}.`,
+            ref.range,
+          ),
+        );
+        subObject(variables, "module")[ref.name] = new Unknown();
         return;
       }
       case "resource": {
         const key = ref.mode === "data" ? `data.${ref.type}.${ref.name}` : `${ref.type}.${ref.name}`;
-        const target = ref.mode === "data" ? sub("data") : sub(ref.type);
+        const target = ref.mode === "data" ? subObject(variables, "data") : subObject(variables, ref.type);
         let holder = target;
         if (ref.mode === "data") {
           const existing = target[ref.type];
@@ -557,7 +601,7 @@ class Evaluator {
           );
           return;
         }
-        sub("path")[ref.attr] = v;
+        subObject(variables, "path")[ref.attr] = v;
         return;
       }
       case "terraform": {
@@ -571,7 +615,7 @@ class Evaluator {
           );
           return;
         }
-        sub("terraform").workspace = this.workspace;
+        subObject(variables, "terraform").workspace = this.workspace;
         return;
       }
       case "self": {
@@ -606,11 +650,13 @@ class Evaluator {
   // Named values
 
   private variable(inst: ModuleInstance, name: string, at: Range): Result {
+    const cached = inst.vars.get(name);
+    if (cached !== undefined && cached !== RUNNING && inst.validated.has(name)) return cached;
     const decl = inst.module.variables.get(name) as Variable;
     const result = this.memo(
       inst.vars,
       name,
-      `${inst.prefix}var.${name}`,
+      () => `${inst.prefix}var.${name}`,
       at,
       () => this.computeVariable(inst, decl),
       () => ({ value: new Unknown(), deps: new Set<string>() }),
@@ -646,8 +692,10 @@ class Evaluator {
       value = given.value;
       range = given.range;
     } else if (decl.default) {
-      range = decl.default.expr.range;
-      value = this.constant(decl.default.expr);
+      // Defaults are constants: evaluated and converted once per declaration, not once per module instance.
+      const d = this.defaultValue(decl, type);
+      if (d === FAILED) return { value: Unknown.of(`${inst.prefix}var.${decl.name}`, []), deps };
+      return { value: decl.sensitive && !(d instanceof Sensitive) ? new Sensitive(d) : d, deps };
     } else {
       if (inst.call) {
         this.diagnostics.push(
@@ -689,6 +737,25 @@ class Evaluator {
     return { value, deps };
   }
 
+  private defaultValue(decl: Variable, type: Type | null): Value | typeof FAILED {
+    let cached = this.defaults.get(decl);
+    if (cached !== undefined) return cached;
+    const expr = (decl.default as Attribute).expr;
+    const converted = convertToVariableType(this.constant(expr), type);
+    if ("error" in converted) {
+      this.diagnostics.push(
+        error(
+          "Invalid default value for variable",
+          `This default value is not compatible with the variable's type constraint: ${converted.error}.`,
+          expr.range,
+        ),
+      );
+      cached = FAILED;
+    } else cached = converted.value;
+    this.defaults.set(decl, cached);
+    return cached;
+  }
+
   /** Validation blocks: a false condition is an error carrying the block's error_message, at the given value. */
   private validate(inst: ModuleInstance, decl: Variable, result: Result): void {
     if (decl.validations.length === 0) return;
@@ -713,8 +780,10 @@ class Evaluator {
         if (condition) return;
         let message = "The value does not satisfy this variable's validation rule.";
         if (validation.errorMessage) {
-          const m = unmark(this.expr(validation.errorMessage, scope, new Set())).value;
-          if (typeof m === "string") message = m;
+          const m = unmark(this.expr(validation.errorMessage, scope, new Set()));
+          if (m.sensitive)
+            message = "The error message of this validation rule refers to a sensitive value; it is not shown.";
+          else if (typeof m.value === "string") message = m.value;
         }
         this.diagnostics.push(
           error(
@@ -735,10 +804,12 @@ class Evaluator {
   }
 
   private local(inst: ModuleInstance, name: string, at: Range): Result {
+    const cached = inst.locals.get(name);
+    if (cached !== undefined && cached !== RUNNING) return cached;
     return this.memo(
       inst.locals,
       name,
-      `${inst.prefix}local.${name}`,
+      () => `${inst.prefix}local.${name}`,
       at,
       () => {
         const decl = inst.module.locals.get(name);
@@ -751,10 +822,12 @@ class Evaluator {
   }
 
   private output(inst: ModuleInstance, name: string, at: Range): Result {
+    const cached = inst.outputs.get(name);
+    if (cached !== undefined && cached !== RUNNING) return cached;
     return this.memo(
       inst.outputs,
       name,
-      `${inst.prefix}output.${name}`,
+      () => `${inst.prefix}output.${name}`,
       at,
       () => {
         const decl = inst.module.outputs.get(name);
@@ -803,6 +876,10 @@ class Evaluator {
         this.diagnostics.push(error("Invalid count argument", problem ?? "", count.range));
         return { kind: "unknown", keys: [unknownKey], deps };
       }
+      if (n > maxInstances) {
+        this.tooMany(n, count.range);
+        return { kind: "unknown", keys: [unknownKey], deps };
+      }
       const keys: ExpandedKey[] = [];
       for (let i = 0; i < n; i++) keys.push({ key: i, repetition: { countIndex: i } });
       return { kind: "count", keys, deps };
@@ -818,6 +895,8 @@ class Evaluator {
             forEach.range,
           ),
         );
+        // Instance keys are printed in addresses, so a secret must not become one.
+        return { kind: "unknown", keys: [unknownKey], deps };
       }
       if (value instanceof Unknown) {
         return {
@@ -859,10 +938,19 @@ class Evaluator {
           }
           keys.push({ key: item, repetition: { each: { key: item, value: item } } });
         }
+        if (keys.length > maxInstances) {
+          this.tooMany(keys.length, forEach.range);
+          return { kind: "unknown", keys: [unknownKey], deps };
+        }
         return { kind: "for_each", keys, deps };
       }
       if (isObjectValue(value)) {
-        const keys = Object.keys(value)
+        const names = Object.keys(value);
+        if (names.length > maxInstances) {
+          this.tooMany(names.length, forEach.range);
+          return { kind: "unknown", keys: [unknownKey], deps };
+        }
+        const keys = names
           .sort()
           .map((k): ExpandedKey => ({ key: k, repetition: { each: { key: k, value: value[k] as Value } } }));
         return { kind: "for_each", keys, deps };
@@ -880,14 +968,26 @@ class Evaluator {
     return { kind: "single", keys: [{ key: null, repetition: {} }], deps };
   }
 
+  private tooMany(n: number, range: Range): void {
+    this.diagnostics.push(
+      error(
+        "Too many instances",
+        `This expands to ${n} instances, more than phiform evaluates for one resource, module or dynamic block (${maxInstances}); it is treated as an unknown number of instances.`,
+        range,
+      ),
+    );
+  }
+
   // -------------------------------------------------------------------------------------------------------------
   // Resources
 
   private resource(inst: ModuleInstance, key: string, at: Range): ResourceResult {
+    const cached = inst.resources.get(key);
+    if (cached !== undefined && cached !== RUNNING) return cached;
     return this.memo(
       inst.resources,
       key,
-      `${inst.prefix}${key}`,
+      () => `${inst.prefix}${key}`,
       at,
       () => this.computeResource(inst, inst.module.resources.get(key) as Resource),
       () => ({ value: Unknown.of(`${inst.prefix}${key}`, []), instances: [], expansion: "unknown" }),
@@ -983,20 +1083,18 @@ class Evaluator {
   ): { body: EvaluatedBody; value: Record<string, Value> } {
     const attributes = object() as Record<string, Tracked>;
     const value = object();
-    const seen = new Map<string, Range>();
     for (const attr of body.attributes) {
-      const earlier = seen.get(attr.name);
+      const earlier = attributes[attr.name];
       if (earlier) {
         this.diagnostics.push(
           error(
             "Duplicate argument",
-            `The argument "${attr.name}" was already set at ${formatRange(earlier)}. Each argument may be set only once.`,
+            `The argument "${attr.name}" was already set at ${formatRange(earlier.range)}. Each argument may be set only once.`,
             attr.nameRange,
           ),
         );
         continue;
       }
-      seen.set(attr.name, attr.nameRange);
       let v: Value;
       try {
         v = this.expr(attr.expr, scope, deps);
@@ -1008,8 +1106,10 @@ class Evaluator {
         value: v,
         range: attr.range,
         origin: trackedOrigin(v),
+        expr: attr.expr,
       } satisfies Tracked;
-      value[attr.name] = v;
+      // An argument set to null is unset: the provider may compute it, so references read it as unknown.
+      if (v !== null) value[attr.name] = v;
     }
     const blocks = object() as unknown as Record<string, EvaluatedBlock[]>;
     for (const block of body.blocks) {
@@ -1062,10 +1162,10 @@ class Evaluator {
       values = [];
       value[type] = values;
     }
-    const index = list.length;
-    const inner = this.body(content, scope, deps, address, [...path, type, index], range);
+    const innerPath = [...path, type, list.length];
+    const inner = this.body(content, scope, deps, address, innerPath, range);
     list.push({ ...inner.body, type, labels, dynamic, unknownExpansion });
-    (values as Value[]).push(markOpen(inner.value as ObjectValue, address, [...path, type, index]));
+    (values as Value[]).push(markOpen(inner.value as ObjectValue, address, innerPath));
   }
 
   /** `dynamic "x" { for_each = …; iterator = it; labels = […]; content { … } }` → zero or more `x` blocks. */
@@ -1154,6 +1254,18 @@ class Evaluator {
       emit(new Unknown(refs), new Unknown(refs), true);
       return;
     }
+    const size = Array.isArray(collection)
+      ? collection.length
+      : collection instanceof SetValue
+        ? collection.items.length
+        : isObjectValue(collection)
+          ? Object.keys(collection).length
+          : 0;
+    if (size > maxInstances) {
+      this.tooMany(size, forEach.expr.range);
+      emit(new Unknown(), new Unknown(), true);
+      return;
+    }
     if (Array.isArray(collection)) for (const [i, item] of collection.entries()) emit(i, item, false);
     else if (collection instanceof SetValue) for (const item of collection.items) emit(item, item, false);
     else if (isObjectValue(collection)) for (const k of Object.keys(collection)) emit(k, collection[k] as Value, false);
@@ -1176,10 +1288,12 @@ class Evaluator {
   // Module calls
 
   private callExpansion(inst: ModuleInstance, name: string, at: Range): CallResult {
+    const cached = inst.calls.get(name);
+    if (cached !== undefined && cached !== RUNNING) return cached;
     return this.memo(
       inst.calls,
       name,
-      `${inst.prefix}module.${name}`,
+      () => `${inst.prefix}module.${name}`,
       at,
       () => this.computeCall(inst, inst.module.moduleCalls.get(name) as ModuleCall),
       () => ({ expansion: "unknown", children: [], deps: new Set<string>() }),
@@ -1344,17 +1458,26 @@ class Evaluator {
     return encodeJson(v);
   }
 
-  private renderTemplate(text: string, path: string, vars: Readonly<Record<string, Value>>): Value {
+  renderTemplate(text: string, path: string, vars: Readonly<Record<string, Value>>): Value {
     const parsed = parseTemplate(text, path);
     if (parsed.diagnostics.length > 0) {
       this.diagnostics.push(...parsed.diagnostics);
       return new Unknown([], "string");
     }
     const variables = object(Object.entries(vars));
-    const result = evaluate(parsed.expr, { variables, functions: this.functions });
+    const result = evaluate(parsed.expr, { variables, functions: templateFunctions(this.functions) });
     this.diagnostics.push(...result.diagnostics);
     return result.value;
   }
+}
+
+function subObject(variables: Record<string, Value>, name: string): Record<string, Value> {
+  let o = variables[name];
+  if (o === undefined || !isObjectValue(o)) {
+    o = object();
+    variables[name] = o;
+  }
+  return o as Record<string, Value>;
 }
 
 function fileStartRangeOf(): Range {

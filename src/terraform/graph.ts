@@ -3,6 +3,7 @@
  * data instance with its address, provider, module-call chain, evaluated body (each attribute a Tracked value) and
  * reference edges; plus the backend, provider configurations, root outputs and all diagnostics.
  */
+import type { Expression } from "../hcl/ast.js";
 import type { Diagnostic } from "../hcl/diagnostic.js";
 import type { Range } from "../hcl/range.js";
 import { isObjectValue, type Reference, Sensitive, SetValue, Unknown, type Value } from "../hcl/value.js";
@@ -15,9 +16,17 @@ export interface Tracked<T = Value> {
   readonly value: T;
   readonly range: Range;
   readonly origin: Origin;
+  /** For attributes written in configuration: the expression that produced the value (to locate parts of it). */
+  readonly expr?: Expression;
 }
 
-/** An evaluated block body: only what is written. Keys are null-prototype records. */
+/**
+ * An evaluated block body: only what is written (meta-arguments count, for_each, provider, depends_on and the
+ * lifecycle/provisioner/connection blocks excluded). Keys are null-prototype records. An argument written as `null`
+ * is kept with value null: Terraform treats it as unset, so adapters should too. In `.tf.json` files, nested blocks
+ * defined by a provider cannot be told from object attributes without the provider's schema: they appear as
+ * attributes (an object, or a tuple of objects).
+ */
 export interface EvaluatedBody {
   /** The body's braces (or the whole block for a top-level block). */
   readonly range: Range;

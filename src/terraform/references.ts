@@ -14,7 +14,11 @@ export interface RawReference {
   readonly keyExpr?: Expression;
   /** `module.m[each.key].out`: the attribute read after that dynamic index. */
   readonly thenAttr?: string;
+  /** Its classification (valid unless the root is a `dynamic` iterator, which callers check first). */
+  readonly ref: TerraformReference;
 }
+
+type Unclassified = Omit<RawReference, "ref">;
 
 export type TerraformReference =
   | { readonly kind: "var"; readonly name: string; readonly range: Range }
@@ -53,9 +57,9 @@ const cache = new WeakMap<Expression, readonly RawReference[]>();
 export function rawReferences(expr: Expression): readonly RawReference[] {
   let refs = cache.get(expr);
   if (!refs) {
-    const out: RawReference[] = [];
+    const out: Unclassified[] = [];
     walk(expr, EMPTY, out);
-    refs = out;
+    refs = out.map((raw) => ({ ...raw, ref: classify(raw) }));
     cache.set(expr, refs);
   }
   return refs;
@@ -69,7 +73,7 @@ function bind(bound: ReadonlySet<string>, ...names: (string | null)[]): Readonly
   return next;
 }
 
-function walk(expr: Expression, bound: ReadonlySet<string>, out: RawReference[]): void {
+function walk(expr: Expression, bound: ReadonlySet<string>, out: Unclassified[]): void {
   switch (expr.kind) {
     case "LiteralValue":
     case "AnonSymbol":
@@ -172,7 +176,7 @@ function attrAt(steps: readonly Traverser[], i: number): string | undefined {
   return s?.kind === "attr" ? s.name : undefined;
 }
 
-function keyAt(steps: readonly Traverser[], i: number, raw: RawReference): InstanceKeyRef {
+function keyAt(steps: readonly Traverser[], i: number, raw: Unclassified): InstanceKeyRef {
   const s = steps[i];
   if (s?.kind === "index") return { kind: "literal", key: s.key };
   if (s === undefined && raw.keyExpr) return { kind: "expression", expr: raw.keyExpr };
@@ -186,7 +190,7 @@ function invalid(summary: string, detail: string, range: Range): TerraformRefere
 const reservedRoots = new Set(["count", "each", "path", "terraform", "self"]);
 
 /** Classifies a free traversal as Terraform does (addrs.ParseRef). */
-export function classify(raw: RawReference): TerraformReference {
+export function classify(raw: Unclassified): TerraformReference {
   const t = raw.traversal;
   const steps = t.traversal;
   const range = t.range;

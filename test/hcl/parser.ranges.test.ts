@@ -1,8 +1,12 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: HCL sources are full of ${...}
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { getExpressionAst } from "@cdktf/hcl2json";
 import { describe, expect, it } from "vitest";
 import type {
   Attribute,
   Block,
+  Body,
   Conditional,
   Expression,
   For,
@@ -19,6 +23,7 @@ import type {
 import { parse, parseExpression, parseTemplate } from "../../src/hcl/parser.js";
 import type { Range } from "../../src/hcl/range.js";
 import { sourceText } from "../../src/hcl/source.js";
+import { sharedDir, sharedPath } from "../support/shared.js";
 
 /** `line:col-line:col@byte-byte`, the whole of a range in one string. */
 function span(r: Range): string {
@@ -141,6 +146,24 @@ describe("expression ranges", () => {
     const r = as(expr("a.*.b[0]"), "RelativeTraversal");
     expect(r.source.kind).toBe("Splat");
     expect(span(r.range)).toBe("1:1-1:9@0-8");
+  });
+
+  it("relative traversal on a function call's result", () => {
+    const r = as(expr("f(x).y[1]"), "RelativeTraversal");
+    expect(r.source.kind).toBe("FunctionCall");
+    expect(r.traversal.map((t) => span(t.range))).toEqual(["1:5-1:7@4-6", "1:7-1:10@6-9"]);
+    expect(span(r.range)).toBe("1:1-1:10@0-9");
+  });
+
+  it("a syntax error leaves an Invalid node at the offending token", () => {
+    const { file, diagnostics } = parse("a = )\nb = 1\n", "f.hcl");
+    expect(diagnostics.map((d) => d.summary)).toEqual(["Invalid expression"]);
+    const a = file.body.attributes[0] as Attribute;
+    expect(a.expr.kind).toBe("Invalid");
+    expect(span(a.expr.range)).toBe("1:5-1:6@4-5");
+    // As in hclsyntax, the bad token is not consumed: the definition ends at the last token read, the "=".
+    expect(span(a.range)).toBe("1:1-1:4@0-3");
+    expect((file.body.attributes[1] as Attribute).name).toBe("b");
   });
 
   it("function call with expanded final argument", () => {
@@ -325,5 +348,167 @@ describe("sourceText", () => {
     const e = (f.body.attributes[0] as Attribute).expr;
     expect(sourceText(src, e.range)).toBe('upper("é${a}")');
     expect(sourceText(new TextEncoder().encode(src), e.range)).toBe('upper("é${a}")');
+  });
+});
+
+describe.skipIf(!sharedDir)("every position of every corpus file", () => {
+  it("has the line and column of its byte offset (newlines counted, graphemes since the line start)", () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+    const decoder = new TextDecoder();
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir).sort()) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (name.endsWith(".tf")) files.push(path);
+      }
+    };
+    walk(sharedPath("corpus/hcl"));
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const path of files) {
+      const bytes = readFileSync(path);
+      const lineStarts = [0];
+      for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) lineStarts.push(i + 1);
+      const expected = (byte: number): string => {
+        let lo = 0;
+        let hi = lineStarts.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if ((lineStarts[mid] as number) <= byte) lo = mid;
+          else hi = mid - 1;
+        }
+        const prefix = bytes.subarray(lineStarts[lo], byte);
+        const column = prefix.every((b) => b < 0x80)
+          ? prefix.length + 1
+          : [...segmenter.segment(decoder.decode(prefix))].length + 1;
+        return `${lo + 1}:${column}`;
+      };
+      const visit = (v: unknown): void => {
+        if (v === null || typeof v !== "object") return;
+        if (Array.isArray(v)) {
+          for (const x of v) visit(x);
+          return;
+        }
+        const o = v as Record<string, unknown>;
+        if ("line" in o && "column" in o && "byte" in o) {
+          const got = `${o.line}:${o.column}`;
+          const want = expected(o.byte as number);
+          if (got !== want) wrong.push(`${path}@${o.byte}: ${got} != ${want}`);
+          checked++;
+          return;
+        }
+        for (const k in o) visit(o[k]);
+      };
+      visit(parse(bytes, path).file);
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+    expect(checked).toBeGreaterThan(500_000);
+  });
+});
+
+/**
+ * Differential check against HashiCorp's parser (hclsyntax compiled into @cdktf/hcl2json): for a sample of corpus
+ * expressions, the ranges it reports for traversal steps, function-call names, parentheses and arguments, and
+ * for-expression brackets equal ours. Its AST gives 0-based lines, and columns reduced by one on the first line only.
+ */
+describe.skipIf(!sharedDir)("ranges agree with HashiCorp's parser", () => {
+  it("on 200 corpus expressions with calls, indexes and traversals", async () => {
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir).sort()) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (name.endsWith(".tf")) files.push(path);
+      }
+    };
+    walk(sharedPath("corpus/hcl"));
+    const exprs: string[] = [];
+    for (const path of files) {
+      const src = readFileSync(path, "utf8");
+      const visit = (body: Body): void => {
+        for (const a of body.attributes) exprs.push(sourceText(src, a.expr.range));
+        for (const b of body.blocks) visit(b.body);
+      };
+      visit(parse(src, path).file.body);
+    }
+    const interesting = exprs.filter((e) => /[([]/.test(e) && e.length < 2000);
+    const step = Math.floor(interesting.length / 200);
+    const sample = interesting.filter((_, i) => i % step === 0).slice(0, 200);
+
+    type GoPos = { line: number; column: number; byte: number };
+    type GoRange = { start: GoPos; end: GoPos };
+    type GoMeta = {
+      traversal?: { range: GoRange }[];
+      name?: string;
+      nameRange?: GoRange;
+      openParenRange?: GoRange;
+      closeParenRange?: GoRange;
+      argsRanges?: GoRange[];
+      openRange?: GoRange;
+      closeRange?: GoRange;
+    };
+    type GoNode = { type: string; meta?: GoMeta; children?: GoNode[] };
+    const goPos = (p: GoPos): string => `${p.line + 1}:${p.line === 0 ? p.column + 1 : p.column}@${p.byte}`;
+    const goRange = (r: GoRange): string => `${goPos(r.start)}-${goPos(r.end)}`;
+    const ourRange = (r: Range): string =>
+      `${r.start.line}:${r.start.column}@${r.start.byte}-${r.end.line}:${r.end.column}@${r.end.byte}`;
+
+    const differ: string[] = [];
+    for (const text of sample) {
+      // A heredoc's closing marker must end its line, for both parsers.
+      const source = `${text}\n`;
+      const go: string[] = [];
+      const visitGo = (n: GoNode | null): void => {
+        if (!n) return;
+        const m = n.meta ?? {};
+        if (n.type === "scopeTraversal" || n.type === "relativeTraversal") {
+          go.push(`trav ${(m.traversal ?? []).map((t) => goRange(t.range)).join(" ")}`);
+        } else if (n.type === "function") {
+          const args = (m.argsRanges ?? []).map(goRange).join(" ");
+          go.push(
+            `fn ${m.name} ${goRange(m.nameRange as GoRange)} ${goRange(m.openParenRange as GoRange)} ${goRange(m.closeParenRange as GoRange)} ${args}`,
+          );
+        } else if (n.type === "for") {
+          go.push(`for ${goRange(m.openRange as GoRange)} ${goRange(m.closeRange as GoRange)}`);
+        }
+        for (const c of n.children ?? []) visitGo(c);
+      };
+      visitGo((await getExpressionAst("x.tf", source)) as GoNode | null);
+
+      const ours: string[] = [];
+      const visitOurs = (v: unknown): void => {
+        if (v === null || typeof v !== "object") return;
+        if (Array.isArray(v)) {
+          for (const x of v) visitOurs(x);
+          return;
+        }
+        const e = v as Expression;
+        if (e.kind === "ScopeTraversal") {
+          ours.push(`trav ${[ourRange(e.rootRange), ...e.traversal.map((t) => ourRange(t.range))].join(" ")}`);
+        } else if (e.kind === "RelativeTraversal") {
+          ours.push(`trav ${e.traversal.map((t) => ourRange(t.range)).join(" ")}`);
+        } else if (e.kind === "FunctionCall") {
+          const args = e.args.map((a) => ourRange(a.range)).join(" ");
+          ours.push(
+            `fn ${e.name} ${ourRange(e.nameRange)} ${ourRange(e.openParenRange)} ${ourRange(e.closeParenRange)} ${args}`,
+          );
+        } else if (e.kind === "For") {
+          ours.push(`for ${ourRange(e.openRange)} ${ourRange(e.closeRange)}`);
+        }
+        // The Go AST does not list object keys.
+        if (e.kind === "ObjectConsKey") return;
+        for (const [k, x] of Object.entries(e)) if (k !== "range") visitOurs(x);
+      };
+      const { expr: ourExpr, diagnostics } = parseExpression(source, "x.tf");
+      expect(diagnostics).toEqual([]);
+      visitOurs(ourExpr);
+      go.sort();
+      ours.sort();
+      if (JSON.stringify(go) !== JSON.stringify(ours))
+        differ.push(`${text}\n  go:   ${go.join("; ")}\n  ours: ${ours.join("; ")}`);
+    }
+    expect(sample.length).toBe(200);
+    expect(differ).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Unknown } from "../../src/hcl/value.js";
+import { Unknown } from "../../src/hcl/value.js";
 import { buildGraph } from "../../src/terraform/evaluator.js";
 import { renderGraphJson } from "../../src/terraform/graph.js";
 import { projectRoot } from "../support/shared.js";
@@ -89,5 +89,33 @@ describe("the resource graph of a fixture directory (real files)", () => {
         range: `${dir}/main.tf:7:1-11:2`,
       },
     ]);
+  });
+});
+
+describe("file functions in a fixture directory", () => {
+  const templates = "test/fixtures/terraform/templates";
+  const graph = buildGraph(templates, { env: {}, rootDir: `${projectRoot}/${templates}` });
+
+  it("renders templatefile with the evaluator, keeping unknowns symbolic", () => {
+    const policy = graph.byAddress.get("aws_s3_bucket_policy.phi")?.body.attributes.policy?.value;
+    expect(policy).toBeInstanceOf(Unknown);
+    const parts = (policy as Unknown).parts ?? [];
+    expect(
+      parts.map((p) => (typeof p === "string" ? p : p.refs.map((r) => `${r.address}.${r.path.join(".")}`))),
+    ).toEqual([
+      '{"Statement":[{"Effect":"Deny","Resource":["',
+      ["aws_s3_bucket.phi.arn"],
+      '","',
+      ["aws_s3_bucket.phi.arn"],
+      '/*"],"Sid":"phi-records"}]}\n',
+    ]);
+  });
+
+  it("reads a file inside the configuration and refuses /etc/passwd with a located diagnostic", () => {
+    expect(graph.byAddress.get("aws_ssm_parameter.readme")?.body.attributes.value?.value).toBe("PHI storage\n");
+    expect(graph.diagnostics.map((d) => [d.summary, d.range.file, d.range.start.line, d.range.start.column])).toEqual([
+      ["Invalid function argument", `${templates}/main.tf`, 20, 16],
+    ]);
+    expect(graph.byAddress.get("aws_ssm_parameter.secret")?.body.attributes.value?.origin).toBe("unknown");
   });
 });

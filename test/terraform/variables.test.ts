@@ -200,3 +200,24 @@ describe("required variables, validation and sensitivity", () => {
     expect((v as Sensitive).value).toBe("prefix-s3cr3t");
   });
 });
+
+describe("sensitive values are never exposed", () => {
+  it("does not print a validation message derived from a sensitive value", () => {
+    const g = graphOf({
+      "main.tf": `variable "token" {\n  default   = "hunter2"\n  sensitive = true\n  validation {\n    condition     = length(var.token) > 10\n    error_message = "Bad token \${var.token}."\n  }\n}\n`,
+    });
+    expect(diags(g)).toEqual(["error main.tf:2:15-2:24 Invalid value for variable"]);
+    expect(g.diagnostics[0]?.detail).not.toContain("hunter2");
+    expect(g.diagnostics[0]?.detail.split("\n")[0]).toBe(
+      "The error message of this validation rule refers to a sensitive value; it is not shown.",
+    );
+  });
+
+  it("does not turn sensitive for_each keys into instance addresses", () => {
+    const g = graphOf({
+      "main.tf": `variable "users" {\n  default   = ["alice"]\n  sensitive = true\n}\nresource "aws_iam_user" "u" {\n  for_each = toset(var.users)\n  name     = each.key\n}\n`,
+    });
+    expect(diags(g)).toEqual(["error main.tf:6:14-6:30 Invalid for_each argument"]);
+    expect(g.instances.map((i) => i.address)).toEqual(["aws_iam_user.u[*]"]);
+  });
+});
