@@ -68,25 +68,36 @@ function caseKey(testCase: RuleCase): string {
   return JSON.stringify([testCase.code, testCase.options ?? null, testCase.vars ?? null]);
 }
 
+/** What is wrong with a case table: too few cases, duplicates, invalid cases expecting nothing, unknown messages. */
+export function caseTableProblems(
+  rule: Rule,
+  cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] },
+): string[] {
+  const problems: string[] = [];
+  if (cases.valid.length < 2) problems.push(`${cases.valid.length} valid cases; at least 2 are required`);
+  if (cases.invalid.length < 3) problems.push(`${cases.invalid.length} invalid cases; at least 3 are required`);
+  const names = new Set<string>();
+  const keys = new Set<string>();
+  for (const c of [...cases.valid, ...cases.invalid]) {
+    if (names.has(c.name)) problems.push(`duplicate case name "${c.name}"`);
+    if (keys.has(caseKey(c))) problems.push(`case "${c.name}" repeats the code of an earlier case`);
+    names.add(c.name);
+    keys.add(caseKey(c));
+  }
+  for (const c of cases.invalid) {
+    if (c.errors.length === 0) problems.push(`invalid case "${c.name}" expects no result`);
+    for (const e of c.errors) {
+      if (!Object.hasOwn(rule.meta.messages, e.messageId))
+        problems.push(`case "${c.name}": unknown message ${e.messageId}`);
+    }
+  }
+  return problems;
+}
+
 export function testRule(rule: Rule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
   describe(rule.id, () => {
     it("has a well-formed case table", () => {
-      expect(cases.valid.length, "at least 2 valid cases").toBeGreaterThanOrEqual(2);
-      expect(cases.invalid.length, "at least 3 invalid cases").toBeGreaterThanOrEqual(3);
-      const names = new Set<string>();
-      const keys = new Set<string>();
-      for (const c of [...cases.valid, ...cases.invalid]) {
-        expect(names.has(c.name), `duplicate case name "${c.name}"`).toBe(false);
-        expect(keys.has(caseKey(c)), `duplicate case code "${c.name}"`).toBe(false);
-        names.add(c.name);
-        keys.add(caseKey(c));
-      }
-      for (const c of cases.invalid)
-        expect(c.errors.length, `invalid case "${c.name}" expects no result`).toBeGreaterThan(0);
-      for (const c of cases.invalid) {
-        for (const e of c.errors)
-          expect(Object.hasOwn(rule.meta.messages, e.messageId), `message ${e.messageId}`).toBe(true);
-      }
+      expect(caseTableProblems(rule, cases)).toEqual([]);
     });
 
     cases.valid.forEach((testCase, index) => {
