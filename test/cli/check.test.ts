@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/run.js";
+import { controls } from "../../src/frameworks/catalog.js";
 import { memoryIo } from "../support/io.js";
 import { projectRoot } from "../support/shared.js";
 
@@ -78,6 +79,14 @@ describe("phiform controls", () => {
     expect(await run(["controls", "--framework", "hitrust"], io)).toBe(0);
     expect(io.stdout()).toMatch(/^HITRUST CSF: 20 controls, /);
     expect(io.stdout()).toContain("09.l Back-up\n  rules: ");
+    // Every control line names a HITRUST control of the catalog (controls.md), none other.
+    const ids = io
+      .stdout()
+      .split("\n")
+      .filter((line) => /^\d\d\.[a-z]+ /.test(line))
+      .map((line) => line.slice(0, line.indexOf(" ")));
+    expect(ids).toEqual(controls("hitrust").map((c) => c.id));
+    expect(ids).toHaveLength(20);
   });
 });
 
