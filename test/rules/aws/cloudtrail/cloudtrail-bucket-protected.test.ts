@@ -71,7 +71,7 @@ testRule(rule, {
     {
       name: "a policy statement granting everyone",
       code: trailBucket + versioning("Enabled") + policy('"*"', "{}") + trail("main"),
-      errors: [{ messageId: "publicPolicy", line: 12, column: 3, endLine: 21, endColumn: 5 }],
+      errors: [{ messageId: "publicPolicy", line: 14, column: 18, endLine: 20, endColumn: 6 }],
     },
     {
       name: "suspended versioning and a public-access gap: both reported",

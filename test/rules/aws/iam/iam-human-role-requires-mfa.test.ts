@@ -88,7 +88,7 @@ ${role("data.aws_iam_policy_document.trust.json")}`,
       Condition = { BoolIfExists = { "aws:MultiFactorAuthPresent" = "true" } }
     }]
   })`),
-      errors: [{ messageId: "noMfa", line: 3, column: 3, endLine: 10, endColumn: 5 }],
+      errors: [{ messageId: "noMfa", line: 4, column: 18, endLine: 9, endColumn: 6 }],
     },
     {
       name: "MFA without an age bound when one is configured (heredoc)",
@@ -120,7 +120,7 @@ EOT`),
     }]
   })`),
       options: { maxMfaAgeSeconds: 3600 },
-      errors: [{ messageId: "mfaTooOld", line: 3, column: 3, endLine: 13, endColumn: 5 }],
+      errors: [{ messageId: "mfaTooOld", line: 4, column: 18, endLine: 12, endColumn: 6 }],
     },
     {
       name: "a trusted principal read from a parameter might be a person",
@@ -130,7 +130,7 @@ EOT`),
 ${role(`jsonencode({
     Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = data.aws_ssm_parameter.who.value } }]
   })`)}`,
-      errors: [{ messageId: "unknown", status: "unknown", line: 6, column: 3, endLine: 8, endColumn: 5 }],
+      errors: [{ messageId: "unknown", status: "unknown", line: 7, column: 18, endLine: 7, endColumn: 121 }],
     },
     {
       name: "a trust policy that is not valid JSON cannot be judged",
@@ -154,7 +154,7 @@ ${role(`jsonencode({
       },
     ]
   })`),
-      errors: [{ messageId: "noMfa", line: 3, column: 3, endLine: 17, endColumn: 5 }],
+      errors: [{ messageId: "noMfa", line: 11, column: 7, endLine: 15, endColumn: 8 }],
     },
   ],
 });

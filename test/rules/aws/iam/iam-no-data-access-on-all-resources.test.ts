@@ -74,7 +74,7 @@ EOT
   }
 }
 `,
-      errors: [{ messageId: "dataOnAll", line: 5, column: 5, endLine: 5, endColumn: 103, address: "aws_iam_role.app" }],
+      errors: [{ messageId: "dataOnAll", line: 5, column: 40, endLine: 5, endColumn: 99, address: "aws_iam_role.app" }],
     },
     {
       name: "every object of every bucket",
@@ -82,7 +82,7 @@ EOT
   policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ["s3:PutObject"], Resource = "arn:aws:s3:::*/*" }] })
 }
 `,
-      errors: [{ messageId: "dataOnAll", line: 2, column: 3, endLine: 2, endColumn: 120 }],
+      errors: [{ messageId: "dataOnAll", line: 2, column: 38, endLine: 2, endColumn: 116 }],
     },
     {
       name: "NotResource grants on everything else",
@@ -90,7 +90,7 @@ EOT
   policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:GetObject", NotResource = "arn:aws:s3:::secrets/*" }] })
 }
 `,
-      errors: [{ messageId: "dataOnAll", line: 2, column: 3, endLine: 2, endColumn: 127 }],
+      errors: [{ messageId: "dataOnAll", line: 2, column: 38, endLine: 2, endColumn: 123 }],
     },
     {
       name: "resource read from a parameter might be *",
@@ -101,7 +101,7 @@ resource "aws_iam_policy" "read" {
   policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = data.aws_ssm_parameter.scope.value }] })
 }
 `,
-      errors: [{ messageId: "unknown", status: "unknown", line: 5, column: 3, endLine: 5, endColumn: 134 }],
+      errors: [{ messageId: "unknown", status: "unknown", line: 5, column: 38, endLine: 5, endColumn: 130 }],
     },
   ],
 });

@@ -98,7 +98,7 @@ EOT
 }
 `,
       errors: [
-        { messageId: "wildcardOnPhi", line: 12, column: 5, endLine: 12, endColumn: 114, address: "aws_iam_role.app" },
+        { messageId: "wildcardOnPhi", line: 12, column: 40, endLine: 12, endColumn: 110, address: "aws_iam_role.app" },
       ],
     },
     {
@@ -107,7 +107,7 @@ EOT
   policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:*", Resource = "arn:aws:s3:::acme-*/*" }] })
 }
 `,
-      errors: [{ messageId: "wildcardOnPhi", line: 9, column: 3, endLine: 9, endColumn: 115 }],
+      errors: [{ messageId: "wildcardOnPhi", line: 9, column: 38, endLine: 9, endColumn: 111 }],
     },
     {
       name: "Allow with NotAction on the PHI objects",
@@ -115,7 +115,7 @@ EOT
   policy = jsonencode({ Statement = [{ Effect = "Allow", NotAction = "s3:DeleteObject", Resource = "\${aws_s3_bucket.phi.arn}/*" }] })
 }
 `,
-      errors: [{ messageId: "wildcardOnPhi", line: 9, column: 3, endLine: 9, endColumn: 134 }],
+      errors: [{ messageId: "wildcardOnPhi", line: 9, column: 38, endLine: 9, endColumn: 130 }],
     },
     {
       name: "s3:* on a bucket looked up by a data source might be PHI",
@@ -126,7 +126,7 @@ resource "aws_iam_policy" "other" {
   policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:*", Resource = data.aws_s3_bucket.other.arn }] })
 }
 `,
-      errors: [{ messageId: "unknown", status: "unknown", line: 12, column: 3, endLine: 12, endColumn: 120 }],
+      errors: [{ messageId: "unknown", status: "unknown", line: 12, column: 38, endLine: 12, endColumn: 116 }],
     },
   ],
 });

@@ -99,7 +99,7 @@ EOT
   policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }] })
 }
 `,
-      errors: [{ messageId: "withoutTls", line: 9, column: 3, endLine: 9, endColumn: 103 }],
+      errors: [{ messageId: "withoutTls", line: 9, column: 38, endLine: 9, endColumn: 99 }],
     },
     {
       name: "PHI table items through a role's inline_policy block without TLS",
@@ -121,7 +121,7 @@ resource "aws_iam_role" "app" {
 }
 `,
       errors: [
-        { messageId: "withoutTls", line: 14, column: 5, endLine: 14, endColumn: 139, address: "aws_iam_role.app" },
+        { messageId: "withoutTls", line: 14, column: 40, endLine: 14, endColumn: 135, address: "aws_iam_role.app" },
       ],
     },
     {
@@ -140,7 +140,7 @@ resource "aws_iam_policy" "read" {
   })
 }
 `,
-      errors: [{ messageId: "unknown", status: "unknown", line: 12, column: 3, endLine: 19, endColumn: 5 }],
+      errors: [{ messageId: "unknown", status: "unknown", line: 13, column: 18, endLine: 18, endColumn: 6 }],
     },
   ],
 });

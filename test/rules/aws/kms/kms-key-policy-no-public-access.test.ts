@@ -89,7 +89,7 @@ resource "aws_kms_key" "phi" {
   })
 }
 `,
-      errors: [{ messageId: "publicGrant", line: 2, column: 3, endLine: 5, endColumn: 5 }],
+      errors: [{ messageId: "publicGrant", line: 4, column: 18, endLine: 4, endColumn: 89 }],
     },
     {
       name: "heredoc JSON in a separate aws_kms_key_policy, condition on TLS only",
@@ -128,7 +128,7 @@ EOT
   })
 }
 `,
-      errors: [{ messageId: "publicGrant", line: 2, column: 3, endLine: 10, endColumn: 5 }],
+      errors: [{ messageId: "publicGrant", line: 3, column: 18, endLine: 9, endColumn: 6 }],
     },
     {
       name: "principal known only after apply",
@@ -146,7 +146,7 @@ resource "aws_kms_key" "phi" {
   })
 }
 `,
-      errors: [{ messageId: "unknown", status: "unknown", line: 5, column: 3, endLine: 12, endColumn: 5 }],
+      errors: [{ messageId: "unknown", status: "unknown", line: 6, column: 18, endLine: 11, endColumn: 6 }],
     },
   ],
 });

@@ -79,7 +79,7 @@ resource "aws_kms_key" "phi" {
   })
 }
 `,
-      errors: [{ messageId: "adminCanUse", line: 2, column: 3, endLine: 4, endColumn: 5 }],
+      errors: [{ messageId: "adminCanUse", line: 3, column: 18, endLine: 3, endColumn: 165 }],
     },
     {
       name: "administrators (root and a DBA role) may also decrypt (aws_iam_policy_document)",
@@ -138,7 +138,7 @@ EOT
   })
 }
 `,
-      errors: [{ messageId: "adminCanUse", line: 2, column: 3, endLine: 9, endColumn: 5 }],
+      errors: [{ messageId: "adminCanUse", line: 3, column: 18, endLine: 8, endColumn: 6 }],
     },
     {
       name: "key users known only after apply might include the administrator",
@@ -154,7 +154,7 @@ resource "aws_kms_key" "phi" {
   })
 }
 `,
-      errors: [{ messageId: "unknown", status: "unknown", line: 5, column: 3, endLine: 10, endColumn: 5 }],
+      errors: [{ messageId: "unknown", status: "unknown", line: 8, column: 7, endLine: 8, endColumn: 115 }],
     },
   ],
 });

@@ -106,7 +106,7 @@ testRule(rule, {
       ],
     },
     {
-      name: "jsonencode policy with AWS * located at the policy attribute",
+      name: "jsonencode policy with AWS * located at the statement",
       code: `${bucket}resource "aws_s3_bucket_policy" "data" {
   bucket = aws_s3_bucket.data.id
   policy = jsonencode({
@@ -120,7 +120,7 @@ testRule(rule, {
   })
 }
 `,
-      errors: [{ messageId: "publicStatement", line: 6, column: 3, endLine: 14, endColumn: 5 }],
+      errors: [{ messageId: "publicStatement", line: 8, column: 18, endLine: 13, endColumn: 6 }],
     },
     {
       name: "the whole policy is known only after apply",
