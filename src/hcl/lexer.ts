@@ -588,6 +588,12 @@ export function lex(bytes: Uint8Array, from: number, scanMode: ScanMode): Tokens
           p = beginSequence(p, c === 36 ? T_TEMPLATE_INTERP : T_TEMPLATE_CONTROL);
           continue;
         }
+        if (p + 1 === n) {
+          // hclsyntax's scanner needs a character after a `$` or `%` to decide; at the end of the input it fails.
+          emit(T_INVALID, p, n);
+          p = n;
+          continue;
+        }
         const len = templateSignLength(p, c);
         emit(T_QUOTEDLIT, p, p + len);
         p += len;
@@ -644,14 +650,27 @@ export function lex(bytes: Uint8Array, from: number, scanMode: ScanMode): Tokens
       p = beginSequence(p, c === 36 ? T_TEMPLATE_INTERP : T_TEMPLATE_CONTROL);
       continue;
     }
+    if (p + 1 === n && (c === 36 || c === 37) && mode === M_HEREDOC) {
+      // As in quoted templates: the scanner cannot finish a `$` or `%` at the end of the input.
+      emit(T_INVALID, p, n);
+      p = n;
+      continue;
+    }
+    if (c === 13 && bytes[p + 1] !== 10) {
+      // A carriage return without a line feed matches nothing in hclsyntax's template scanners: it gives up and
+      // the rest of the input becomes one token (literal text in a bare template, else invalid).
+      for (let i = p; i < n - 1; i++) if (bytes[i] === 10) lines[lineCount++] = i + 1;
+      emit(mode === M_BARE ? T_STRINGLIT : T_INVALID, p, n);
+      p = n;
+      continue;
+    }
     let q = p;
     if (c === 36 || c === 37) {
       q = p + templateSignLength(p, c);
     } else {
       while (q < n) {
         const d = bytes[q] as number;
-        if (d === 36 || d === 37 || d === 10) break;
-        if (d === 13 && bytes[q + 1] === 10) break;
+        if (d === 36 || d === 37 || d === 10 || d === 13) break;
         if (d < 0x80) {
           q++;
           continue;
