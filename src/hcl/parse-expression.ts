@@ -510,7 +510,8 @@ export class ExpressionParser extends ParserCore {
       nameEnd = this.pos(this.end[nextName] as number);
       openTok = this.read();
     }
-    const nameRange: Range = { file: this.file, start: nameRange0.start, end: nameEnd };
+    const nameRange: Range =
+      nameEnd === nameRange0.end ? nameRange0 : { file: this.file, start: nameRange0.start, end: nameEnd };
     if (this.kind[openTok] !== T_OPAREN) {
       const or = this.tokRange(openTok);
       this.diag(
