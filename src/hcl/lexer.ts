@@ -735,13 +735,50 @@ export function lex(bytes: Uint8Array, from: number, scanMode: ScanMode): Tokens
   return { kind, start, end, count, firstStart, firstEnd, invalid, lineStarts: lines, lineCount };
 }
 
-/** A heredoc line closes the heredoc when, trimmed of white space, it is exactly the marker. */
+/** A heredoc line closes the heredoc when, trimmed of (Unicode) white space as by Go's bytes.TrimSpace, it is the marker. */
 function isMarkerLine(bytes: Uint8Array, s: number, e: number, ms: number, me: number): boolean {
-  while (s < e && isAsciiSpace(bytes[s] as number)) s++;
-  while (e > s && isAsciiSpace(bytes[e - 1] as number)) e--;
+  for (;;) {
+    if (s < e && isAsciiSpace(bytes[s] as number)) s++;
+    else if (s < e && (bytes[s] as number) >= 0x80 && spaceAt(bytes, s, e) > 0) s += spaceAt(bytes, s, e);
+    else break;
+  }
+  for (;;) {
+    if (e > s && isAsciiSpace(bytes[e - 1] as number)) e--;
+    else if (e > s && (bytes[e - 1] as number) >= 0x80 && spaceBefore(bytes, s, e) > 0) e -= spaceBefore(bytes, s, e);
+    else break;
+  }
   if (e - s !== me - ms) return false;
   for (let i = 0; i < e - s; i++) if (bytes[s + i] !== bytes[ms + i]) return false;
   return true;
+}
+
+/** Byte length of the non-ASCII white-space character at i, or 0. */
+function spaceAt(bytes: Uint8Array, i: number, end: number): number {
+  const size = utf8Length(bytes, i, end, bytes[i] as number);
+  if (size === 0) return 0;
+  const [cp] = decodeCodePoint(bytes, i, end, bytes[i] as number);
+  return isUnicodeSpace(cp) ? size : 0;
+}
+
+/** Byte length of the non-ASCII white-space character that ends just before e, or 0. */
+function spaceBefore(bytes: Uint8Array, s: number, e: number): number {
+  let i = e - 1;
+  while (i > s && ((bytes[i] as number) & 0xc0) === 0x80) i--;
+  return spaceAt(bytes, i, e) === e - i ? e - i : 0;
+}
+
+function isUnicodeSpace(cp: number): boolean {
+  return (
+    cp === 0x85 ||
+    cp === 0xa0 ||
+    cp === 0x1680 ||
+    (cp >= 0x2000 && cp <= 0x200a) ||
+    cp === 0x2028 ||
+    cp === 0x2029 ||
+    cp === 0x202f ||
+    cp === 0x205f ||
+    cp === 0x3000
+  );
 }
 
 function isAsciiSpace(c: number): boolean {

@@ -231,6 +231,16 @@ describe("lexer: heredocs", () => {
     expect(tokens("ab\rc\n$", SCAN_TEMPLATE)).toEqual(["StringLit:ab", "StringLit:\rc\n$", "EOF:"]);
   });
 
+  it("the closing marker may be surrounded by any Unicode white space", () => {
+    expect(tokens("<<EOT\nx\n\u3000EOT\u00a0\n")).toEqual([
+      "OHeredoc:<<EOT\n",
+      "StringLit:x\n",
+      "CHeredoc:\u3000EOT\u00a0",
+      "Newline:\n",
+      "EOF:",
+    ]);
+  });
+
   it("<< without an identifier and a newline is two less-than signs", () => {
     expect(tokens("a << b")).toEqual(["Ident:a", "LessThan:<", "LessThan:<", "Ident:b", "EOF:"]);
   });
