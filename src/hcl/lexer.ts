@@ -735,7 +735,7 @@ export function lex(bytes: Uint8Array, from: number, scanMode: ScanMode): Tokens
   return { kind, start, end, count, firstStart, firstEnd, invalid, lineStarts: lines, lineCount };
 }
 
-/** A heredoc line closes the heredoc when, trimmed of (Unicode) white space as by Go's bytes.TrimSpace, it is the marker. */
+/** A heredoc line closes the heredoc when, trimmed of Unicode white space (Go's bytes.TrimSpace), it is the marker. */
 function isMarkerLine(bytes: Uint8Array, s: number, e: number, ms: number, me: number): boolean {
   for (;;) {
     if (s < e && isAsciiSpace(bytes[s] as number)) s++;
