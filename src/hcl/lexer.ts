@@ -143,7 +143,7 @@ export interface Tokens {
 }
 
 /** Scratch token arrays, reused across calls up to this many slots (larger inputs get their own). */
-const SCRATCH_LIMIT = 1 << 22;
+const SCRATCH_LIMIT = 1 << 20;
 let scratchKind = new Uint8Array(1 << 12);
 let scratchStart = new Int32Array(1 << 12);
 let scratchEnd = new Int32Array(1 << 12);

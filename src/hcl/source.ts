@@ -30,7 +30,7 @@ export function sourceBytes(source: string | Uint8Array, scratch = false): Sourc
   if (typeof source === "string") {
     // encodeInto writes one byte per UTF-16 unit only when every unit is ASCII.
     let buffer: Uint8Array;
-    if (scratch && source.length * 3 <= 1 << 24) {
+    if (scratch && source.length * 3 <= 1 << 22) {
       if (scratchBuffer.length < source.length * 3) scratchBuffer = new Uint8Array(source.length * 3);
       buffer = scratchBuffer;
     } else {
