@@ -372,7 +372,9 @@ describe("syntax errors agree with HashiCorp's parser", () => {
     } catch (e) {
       const message = String(e instanceof Error ? e.message : e);
       const list = message.replace(/^parse config: \[/, "").replace(/\]$/, "");
-      return list.split(/ (?=x\.tf:\d+,\d+-(?:\d+,)?\d+: )/);
+      // hclsyntax also reports attributes set twice in one body; in phiform that is the decoder's diagnostic
+      // (see Body.attributes), so it is left out of the comparison.
+      return list.split(/ (?=x\.tf:\d+,\d+-(?:\d+,)?\d+: )/).filter((d) => !d.includes(": Attribute redefined; "));
     }
   }
   const ours = (src: string): string[] =>
