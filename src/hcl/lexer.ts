@@ -143,7 +143,7 @@ export interface Tokens {
 }
 
 /** Scratch token arrays, reused across calls up to this many slots (larger inputs get their own). */
-const SCRATCH_LIMIT = 1 << 22;
+const SCRATCH_LIMIT = 1 << 20;
 let scratchKind = new Uint8Array(1 << 12);
 let scratchStart = new Int32Array(1 << 12);
 let scratchEnd = new Int32Array(1 << 12);
@@ -588,6 +588,12 @@ export function lex(bytes: Uint8Array, from: number, scanMode: ScanMode): Tokens
           p = beginSequence(p, c === 36 ? T_TEMPLATE_INTERP : T_TEMPLATE_CONTROL);
           continue;
         }
+        if (p + 1 === n) {
+          // hclsyntax's scanner needs a character after a `$` or `%` to decide; at the end of the input it fails.
+          emit(T_INVALID, p, n);
+          p = n;
+          continue;
+        }
         const len = templateSignLength(p, c);
         emit(T_QUOTEDLIT, p, p + len);
         p += len;
@@ -644,14 +650,27 @@ export function lex(bytes: Uint8Array, from: number, scanMode: ScanMode): Tokens
       p = beginSequence(p, c === 36 ? T_TEMPLATE_INTERP : T_TEMPLATE_CONTROL);
       continue;
     }
+    if (p + 1 === n && (c === 36 || c === 37) && mode === M_HEREDOC) {
+      // As in quoted templates: the scanner cannot finish a `$` or `%` at the end of the input.
+      emit(T_INVALID, p, n);
+      p = n;
+      continue;
+    }
+    if (c === 13 && bytes[p + 1] !== 10) {
+      // A carriage return without a line feed matches nothing in hclsyntax's template scanners: it gives up and
+      // the rest of the input becomes one token (literal text in a bare template, else invalid).
+      for (let i = p; i < n - 1; i++) if (bytes[i] === 10) lines[lineCount++] = i + 1;
+      emit(mode === M_BARE ? T_STRINGLIT : T_INVALID, p, n);
+      p = n;
+      continue;
+    }
     let q = p;
     if (c === 36 || c === 37) {
       q = p + templateSignLength(p, c);
     } else {
       while (q < n) {
         const d = bytes[q] as number;
-        if (d === 36 || d === 37 || d === 10) break;
-        if (d === 13 && bytes[q + 1] === 10) break;
+        if (d === 36 || d === 37 || d === 10 || d === 13) break;
         if (d < 0x80) {
           q++;
           continue;
@@ -716,13 +735,50 @@ export function lex(bytes: Uint8Array, from: number, scanMode: ScanMode): Tokens
   return { kind, start, end, count, firstStart, firstEnd, invalid, lineStarts: lines, lineCount };
 }
 
-/** A heredoc line closes the heredoc when, trimmed of white space, it is exactly the marker. */
+/** A heredoc line closes the heredoc when, trimmed of Unicode white space (Go's bytes.TrimSpace), it is the marker. */
 function isMarkerLine(bytes: Uint8Array, s: number, e: number, ms: number, me: number): boolean {
-  while (s < e && isAsciiSpace(bytes[s] as number)) s++;
-  while (e > s && isAsciiSpace(bytes[e - 1] as number)) e--;
+  for (;;) {
+    if (s < e && isAsciiSpace(bytes[s] as number)) s++;
+    else if (s < e && (bytes[s] as number) >= 0x80 && spaceAt(bytes, s, e) > 0) s += spaceAt(bytes, s, e);
+    else break;
+  }
+  for (;;) {
+    if (e > s && isAsciiSpace(bytes[e - 1] as number)) e--;
+    else if (e > s && (bytes[e - 1] as number) >= 0x80 && spaceBefore(bytes, s, e) > 0) e -= spaceBefore(bytes, s, e);
+    else break;
+  }
   if (e - s !== me - ms) return false;
   for (let i = 0; i < e - s; i++) if (bytes[s + i] !== bytes[ms + i]) return false;
   return true;
+}
+
+/** Byte length of the non-ASCII white-space character at i, or 0. */
+function spaceAt(bytes: Uint8Array, i: number, end: number): number {
+  const size = utf8Length(bytes, i, end, bytes[i] as number);
+  if (size === 0) return 0;
+  const [cp] = decodeCodePoint(bytes, i, end, bytes[i] as number);
+  return isUnicodeSpace(cp) ? size : 0;
+}
+
+/** Byte length of the non-ASCII white-space character that ends just before e, or 0. */
+function spaceBefore(bytes: Uint8Array, s: number, e: number): number {
+  let i = e - 1;
+  while (i > s && ((bytes[i] as number) & 0xc0) === 0x80) i--;
+  return spaceAt(bytes, i, e) === e - i ? e - i : 0;
+}
+
+function isUnicodeSpace(cp: number): boolean {
+  return (
+    cp === 0x85 ||
+    cp === 0xa0 ||
+    cp === 0x1680 ||
+    (cp >= 0x2000 && cp <= 0x200a) ||
+    cp === 0x2028 ||
+    cp === 0x2029 ||
+    cp === 0x202f ||
+    cp === 0x205f ||
+    cp === 0x3000
+  );
 }
 
 function isAsciiSpace(c: number): boolean {

@@ -281,12 +281,13 @@ export class ExpressionParser extends ParserCore {
           this.read();
           let close = this.read();
           if (kind[close] !== T_CBRACK && !this.recovery) {
+            // hclsyntax reports this at the token recovery stops on (its subject aliases the reassigned token).
+            close = this.recover(T_CBRACK);
             this.diag(
               "Missing close bracket on splat index",
               'The star for a full splat operator must be immediately followed by a closing bracket ("]").',
               this.tokRange(close),
             );
-            close = this.recover(T_CBRACK);
           }
           const markerRange = this.between(openRange, this.tokRange(close));
           const item = { kind: "AnonSymbol" as const, range: markerRange };
@@ -311,12 +312,13 @@ export class ExpressionParser extends ParserCore {
         } else {
           close = this.read();
           if (kind[close] !== T_CBRACK && !this.recovery) {
+            // hclsyntax reports this at the token recovery stops on (its subject aliases the reassigned token).
+            close = this.recover(T_CBRACK);
             this.diag(
               "Missing close bracket on index",
               'The index operator must end with a closing bracket ("]").',
               this.tokRange(close),
             );
-            close = this.recover(T_CBRACK);
           }
         }
         this.popNewlines();
@@ -508,7 +510,8 @@ export class ExpressionParser extends ParserCore {
       nameEnd = this.pos(this.end[nextName] as number);
       openTok = this.read();
     }
-    const nameRange: Range = { file: this.file, start: nameRange0.start, end: nameEnd };
+    const nameRange: Range =
+      nameEnd === nameRange0.end ? nameRange0 : { file: this.file, start: nameRange0.start, end: nameEnd };
     if (this.kind[openTok] !== T_OPAREN) {
       const or = this.tokRange(openTok);
       this.diag(

@@ -30,7 +30,7 @@ export function sourceBytes(source: string | Uint8Array, scratch = false): Sourc
   if (typeof source === "string") {
     // encodeInto writes one byte per UTF-16 unit only when every unit is ASCII.
     let buffer: Uint8Array;
-    if (scratch && source.length * 3 <= 1 << 24) {
+    if (scratch && source.length * 3 <= 1 << 22) {
       if (scratchBuffer.length < source.length * 3) scratchBuffer = new Uint8Array(source.length * 3);
       buffer = scratchBuffer;
     } else {
@@ -41,6 +41,8 @@ export function sourceBytes(source: string | Uint8Array, scratch = false): Sourc
     const ascii = written === source.length;
     return { bytes, ascii, text: source, units: ascii ? null : unitMap(bytes) };
   }
+  // A plain Uint8Array view of a Buffer (or other subclass) keeps the scanner's element access monomorphic.
+  if (source.constructor !== Uint8Array) source = new Uint8Array(source.buffer, source.byteOffset, source.length);
   if (isAscii(source, 0, source.length))
     return { bytes: source, ascii: true, text: decoder.decode(source), units: null };
   let text: string | null = null;

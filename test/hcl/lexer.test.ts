@@ -224,6 +224,23 @@ describe("lexer: heredocs", () => {
     ]);
   });
 
+  it("as in hclsyntax, a `$` or `%` at the very end of a template, or a lone carriage return, fails the scan", () => {
+    expect(tokens('"ab$')).toEqual(['OQuote:"', "QuotedLit:ab", "Invalid:$", "EOF:"]);
+    expect(tokens("<<EOT\nab%")).toEqual(["OHeredoc:<<EOT\n", "StringLit:ab", "Invalid:%", "EOF:"]);
+    expect(tokens("<<EOT\nab\rc\nEOT\n")).toEqual(["OHeredoc:<<EOT\n", "StringLit:ab", "Invalid:\rc\nEOT\n", "EOF:"]);
+    expect(tokens("ab\rc\n$", SCAN_TEMPLATE)).toEqual(["StringLit:ab", "StringLit:\rc\n$", "EOF:"]);
+  });
+
+  it("the closing marker may be surrounded by any Unicode white space", () => {
+    expect(tokens("<<EOT\nx\n\u3000EOT\u00a0\n")).toEqual([
+      "OHeredoc:<<EOT\n",
+      "StringLit:x\n",
+      "CHeredoc:\u3000EOT\u00a0",
+      "Newline:\n",
+      "EOF:",
+    ]);
+  });
+
   it("<< without an identifier and a newline is two less-than signs", () => {
     expect(tokens("a << b")).toEqual(["Ident:a", "LessThan:<", "LessThan:<", "Ident:b", "EOF:"]);
   });
