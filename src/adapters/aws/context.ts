@@ -3,7 +3,6 @@
  * builds for the next (keys before buckets, buckets before trails …), and helpers every adapter needs: an object's
  * common fields, its tags (with the provider's `default_tags`), a policy attribute normalised, a KMS key reference.
  */
-import type { Expression } from "../../hcl/ast.js";
 import type { Diagnostic } from "../../hcl/diagnostic.js";
 import { error } from "../../hcl/diagnostic.js";
 import { isObjectValue, Unknown, unmark, type Value } from "../../hcl/value.js";
@@ -131,7 +130,7 @@ export class AdaptContext {
     if (value === null) return undefined;
     const dataSource = this.policyDocumentOf(instance, value);
     // The attribute's expression, where the graph keeps it, locates statements inside `jsonencode({ … })`.
-    const expr = (written as GraphTracked & { readonly expr?: Expression }).expr;
+    const expr = written.expr;
     const locate = dataSource ? statementLocator(dataSource) : expr ? jsonencodeLocator(expr) : undefined;
     const { policy, problems } = normalisePolicy(value, written.range, locate);
     this.diagnostics.push(...problems);
