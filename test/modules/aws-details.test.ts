@@ -609,6 +609,10 @@ describe.skipIf(!sharedDir)(`9. Security Hub metric filters${sharedDir ? "" : ` 
 
   it("filters the trail's log group, and each alarm is Sum over 300 s, >= 1, one period, missing data not breaching", () => {
     const trailGroup = resolved(trail.logGroup);
+    // Security Hub looks in the trail's home Region and owning account: one provider configuration for all of them.
+    expect(
+      new Set([trail, trailGroup, ...model.metricFilters, ...model.alarms, ...model.topics].map((o) => o.provider)),
+    ).toEqual(new Set([trail.provider]));
     for (const filter of model.metricFilters) {
       expect(resolved(filter.logGroup)).toBe(trailGroup);
       const alarm = filter.alarms[0];
