@@ -2,7 +2,7 @@
  * Every `validation` block of the modules and examples, proven through phiform's own evaluator: for each block, a bad
  * value (given as `--var` text, HCL syntax for complex types) makes buildGraph report exactly one error — the block's
  * own error_message, located at the variable's declaration and naming the block's file:line:col. A coverage test reads
- * every variables.tf with phiform's parser so that a validation block without a row here fails the suite.
+ * every module's .tf files with phiform's parser so that a validation block without a row here fails the suite.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -649,33 +649,43 @@ const table: readonly ModuleValidations[] = [
   },
 ];
 
-/** `variable "x" { validation { … } }` blocks of one variables.tf, read with phiform's parser. */
+/** A `validation` block of a `variable` block, read with phiform's parser. */
 interface DeclaredValidation {
   readonly dir: string;
   readonly variable: string;
   readonly message: string;
+  /** The file declaring the variable (variables.tf by convention). */
+  readonly file: string;
   /** file:line:col of the validation block, as the evaluator names it. */
   readonly location: string;
-  /** Line of the variable block: where the error is reported for a root module value. */
-  readonly declarationLine: number;
+  /** Where the variable block starts: where the error is reported for a root module value. */
+  readonly declaration: { readonly line: number; readonly column: number };
 }
 
+/** Every validation block declared in the .tf files of a module or example directory. */
 function declaredValidations(dir: string): DeclaredValidation[] {
-  const file = join(projectRoot, dir, "variables.tf");
-  const parsed = parse(readFileSync(file), file);
-  expect(parsed.diagnostics).toEqual([]);
-  const variables = parsed.file.body.blocks.filter((b) => b.type === "variable");
-  return variables.flatMap((v: Block) =>
-    v.body.blocks
-      .filter((b) => b.type === "validation")
-      .map((b) => ({
-        dir,
-        variable: v.labels[0]?.value ?? "",
-        message: errorMessage(b),
-        location: `${file}:${b.range.start.line}:${b.range.start.column}`,
-        declarationLine: v.range.start.line,
-      })),
-  );
+  const files = readdirSync(join(projectRoot, dir))
+    .filter((name) => name.endsWith(".tf"))
+    .sort()
+    .map((name) => join(projectRoot, dir, name));
+  return files.flatMap((file) => {
+    const parsed = parse(readFileSync(file), file);
+    if (parsed.diagnostics.length > 0) throw new Error(`${file} does not parse: ${parsed.diagnostics[0]?.summary}`);
+    return parsed.file.body.blocks
+      .filter((b) => b.type === "variable")
+      .flatMap((v: Block) =>
+        v.body.blocks
+          .filter((b) => b.type === "validation")
+          .map((b) => ({
+            dir,
+            variable: v.labels[0]?.value ?? "",
+            message: errorMessage(b),
+            file,
+            location: `${file}:${b.range.start.line}:${b.range.start.column}`,
+            declaration: { line: v.range.start.line, column: v.range.start.column },
+          })),
+      );
+  });
 }
 
 function errorMessage(validation: Block): string {
@@ -690,7 +700,13 @@ function evaluationErrors(dir: string, vars: Readonly<Record<string, string>>) {
   const graph = buildGraph(join(projectRoot, dir), { vars, rootDir: projectRoot });
   return graph.diagnostics
     .filter((d) => d.severity === "error")
-    .map((d) => ({ summary: d.summary, detail: d.detail, file: d.range.file, line: d.range.start.line }));
+    .map((d) => ({
+      summary: d.summary,
+      detail: d.detail,
+      file: d.range.file,
+      line: d.range.start.line,
+      column: d.range.start.column,
+    }));
 }
 
 const declared = table.flatMap((m) => declaredValidations(m.dir));
@@ -713,7 +729,7 @@ describe("every validation block has a row in this table", () => {
     );
   });
 
-  it("lists exactly the (directory, variable, error_message) of the validation blocks in variables.tf", () => {
+  it("lists exactly the (directory, variable, error_message) of the validation blocks in the .tf files", () => {
     const tested = table.flatMap((m) => m.cases.map((c) => key({ dir: m.dir, ...c })));
     expect(new Set(tested).size).toBe(tested.length);
     expect(declared.length).toBe(new Set(declared.map(key)).size);
@@ -733,8 +749,8 @@ describe.each(table)("$dir", ({ dir, good, cases }) => {
         {
           summary: "Invalid value for variable",
           detail: `${c.message}\n\nThis was checked by the validation rule at ${block.location}.`,
-          file: join(projectRoot, dir, "variables.tf"),
-          line: block.declarationLine,
+          file: block.file,
+          ...block.declaration,
         },
       ]);
     });
