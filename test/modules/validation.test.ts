@@ -486,17 +486,17 @@ const table: readonly ModuleValidations[] = [
       },
       {
         variable: "kms_deletion_window_in_days",
-        bad: ["6", "31"],
+        bad: ["6", "31", "7.5"],
         accepts: ["7"],
         message:
-          "kms_deletion_window_in_days must be from 7 to 30; keep 30 so an accidental deletion of a key protecting PHI can be cancelled.",
+          "kms_deletion_window_in_days must be a whole number from 7 to 30; keep 30 so an accidental deletion of a key protecting PHI can be cancelled.",
       },
       {
         variable: "kms_rotation_period_in_days",
-        bad: ["89", "366"],
+        bad: ["89", "366", "90.5"],
         accepts: ["90"],
         message:
-          "kms_rotation_period_in_days must be from 90 to 365: keys protecting PHI rotate at least yearly (HITRUST 10.g).",
+          "kms_rotation_period_in_days must be a whole number from 90 to 365: keys protecting PHI rotate at least yearly (HITRUST 10.g).",
       },
       {
         variable: "phi_buckets",
@@ -508,10 +508,11 @@ const table: readonly ModuleValidations[] = [
         bad: [
           '{ "acme-health-phi-records" = { object_lock_mode = "NONE" } }',
           '{ "acme-health-phi-records" = { retention_days = 0, noncurrent_version_transition_days = 0.5 } }',
+          '{ "acme-health-phi-records" = { retention_days = 365.5 } }',
         ],
         accepts: ['{ "acme-health-phi-records" = { object_lock_mode = "COMPLIANCE", retention_days = 3653 } }'],
         message:
-          "Each PHI bucket needs object_lock_mode GOVERNANCE or COMPLIANCE and retention_days of at least 1; HIPAA 164.312(c)(1) requires protecting PHI from improper alteration or destruction.",
+          "Each PHI bucket needs object_lock_mode GOVERNANCE or COMPLIANCE and retention_days a whole number of at least 1; HIPAA 164.312(c)(1) requires protecting PHI from improper alteration or destruction.",
       },
       {
         variable: "replication",
