@@ -31,8 +31,8 @@ variable "kms_deletion_window_in_days" {
   default     = 30
 
   validation {
-    condition     = var.kms_deletion_window_in_days >= 7 && var.kms_deletion_window_in_days <= 30
-    error_message = "kms_deletion_window_in_days must be from 7 to 30; keep 30 so an accidental deletion of a key protecting PHI can be cancelled."
+    condition     = var.kms_deletion_window_in_days >= 7 && var.kms_deletion_window_in_days <= 30 && floor(var.kms_deletion_window_in_days) == var.kms_deletion_window_in_days
+    error_message = "kms_deletion_window_in_days must be a whole number from 7 to 30; keep 30 so an accidental deletion of a key protecting PHI can be cancelled."
   }
 }
 
@@ -42,8 +42,8 @@ variable "kms_rotation_period_in_days" {
   default     = 365
 
   validation {
-    condition     = var.kms_rotation_period_in_days >= 90 && var.kms_rotation_period_in_days <= 365
-    error_message = "kms_rotation_period_in_days must be from 90 to 365: keys protecting PHI rotate at least yearly (HITRUST 10.g)."
+    condition     = var.kms_rotation_period_in_days >= 90 && var.kms_rotation_period_in_days <= 365 && floor(var.kms_rotation_period_in_days) == var.kms_rotation_period_in_days
+    error_message = "kms_rotation_period_in_days must be a whole number from 90 to 365: keys protecting PHI rotate at least yearly (HITRUST 10.g)."
   }
 }
 
@@ -61,8 +61,8 @@ variable "phi_buckets" {
   }
 
   validation {
-    condition     = alltrue([for b in values(var.phi_buckets) : contains(["GOVERNANCE", "COMPLIANCE"], b.object_lock_mode) && b.retention_days >= 1])
-    error_message = "Each PHI bucket needs object_lock_mode GOVERNANCE or COMPLIANCE and retention_days of at least 1; HIPAA 164.312(c)(1) requires protecting PHI from improper alteration or destruction."
+    condition     = alltrue([for b in values(var.phi_buckets) : contains(["GOVERNANCE", "COMPLIANCE"], b.object_lock_mode) && b.retention_days >= 1 && floor(b.retention_days) == b.retention_days])
+    error_message = "Each PHI bucket needs object_lock_mode GOVERNANCE or COMPLIANCE and retention_days a whole number of at least 1; HIPAA 164.312(c)(1) requires protecting PHI from improper alteration or destruction."
   }
 }
 

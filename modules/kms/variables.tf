@@ -90,7 +90,7 @@ variable "cloudtrail_trail_arns" {
   default     = []
 
   validation {
-    condition     = alltrue([for arn in var.cloudtrail_trail_arns : can(regex("^arn:aws[a-z-]*:cloudtrail:[a-z0-9-]+:[0-9]{12}:trail/.+$", arn))])
+    condition     = alltrue([for arn in var.cloudtrail_trail_arns : can(regex("^arn:aws[a-z-]*:cloudtrail:[a-z0-9-]+:[0-9]{12}:trail/[A-Za-z0-9._-]+$", arn))])
     error_message = "cloudtrail_trail_arns must be full trail ARNs (arn:<partition>:cloudtrail:<region>:<account>:trail/<name>); AWS recommends aws:SourceArn with the exact trail."
   }
 }

@@ -180,8 +180,8 @@ data "aws_iam_policy_document" "this" {
     }
   }
 
-  # IfExists: uploads without encryption headers still pass and get the default SSE-KMS key;
-  # only an explicit other algorithm or another key is refused.
+  # ...IfExists on a negated operator is true when the header is absent: every upload must send
+  # x-amz-server-side-encryption = aws:kms (and, with deny_other_kms_keys, this key's ARN); none relies on the default.
   statement {
     sid       = "DenyNonKmsEncryptionHeader"
     effect    = "Deny"

@@ -69,7 +69,7 @@ variable "noncurrent_version_storage_class" {
 }
 
 variable "deny_other_kms_keys" {
-  description = "Deny PutObject requests that name a KMS key other than kms_key_arn (header-less uploads still get the default key)."
+  description = "Deny PutObject requests that do not name kms_key_arn in x-amz-server-side-encryption-aws-kms-key-id (a missing header is denied too)."
   type        = bool
   default     = true
 }

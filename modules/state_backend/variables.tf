@@ -41,8 +41,8 @@ variable "retention_days" {
   default     = 365
 
   validation {
-    condition     = var.retention_days >= 1 && floor(var.retention_days) == var.retention_days
-    error_message = "retention_days must be a whole number of at least 1: earlier state versions are the recovery path after a bad apply (HIPAA 164.308(a)(7)(ii)(A))."
+    condition     = var.retention_days > 30 && floor(var.retention_days) == var.retention_days
+    error_message = "retention_days must be a whole number above 30 (noncurrent state versions move to Glacier after 30 days, before they expire): earlier state versions are the recovery path after a bad apply (HIPAA 164.308(a)(7)(ii)(A))."
   }
 }
 

@@ -663,7 +663,13 @@ class Evaluator {
     );
     if (!inst.validated.has(name)) {
       inst.validated.add(name);
-      this.validate(inst, decl, result);
+      if (!this.validate(inst, decl, result)) {
+        // Terraform evaluates nothing downstream of a failed validation; here what depends on it sees an unknown
+        // value, so one bad input is reported once, not again by every module it flows into.
+        const invalid: Result = { value: Unknown.of(`${inst.prefix}var.${name}`, []), deps: result.deps };
+        inst.vars.set(name, invalid);
+        return invalid;
+      }
     }
     return result;
   }
@@ -756,9 +762,13 @@ class Evaluator {
     return cached;
   }
 
-  /** Validation blocks: a false condition is an error carrying the block's error_message, at the given value. */
-  private validate(inst: ModuleInstance, decl: Variable, result: Result): void {
-    if (decl.validations.length === 0) return;
+  /**
+   * Validation blocks: a false condition is an error carrying the block's error_message, at the given value.
+   * False when a condition failed.
+   */
+  private validate(inst: ModuleInstance, decl: Variable, result: Result): boolean {
+    if (decl.validations.length === 0) return true;
+    let valid = true;
     const given = inst.call ? inst.call.inputs.get(decl.name)?.expr.range : this.rootValues.get(decl.name)?.range;
     const at = given ?? decl.default?.expr.range ?? decl.declRange;
     for (const validation of decl.validations) {
@@ -768,6 +778,7 @@ class Evaluator {
         if (condition instanceof Unknown) return; // Terraform checks unknown conditions at apply time.
         if (typeof condition !== "boolean") {
           if (condition === null || containsUnknown(result.value)) return;
+          valid = false;
           this.diagnostics.push(
             error(
               "Invalid validation result",
@@ -778,6 +789,7 @@ class Evaluator {
           return;
         }
         if (condition) return;
+        valid = false;
         let message = "The value does not satisfy this variable's validation rule.";
         if (validation.errorMessage) {
           const m = unmark(this.expr(validation.errorMessage, scope, new Set()));
@@ -794,6 +806,7 @@ class Evaluator {
         );
       });
     }
+    return valid;
   }
 
   /** Default values and other expressions that may not reference anything. */

@@ -182,6 +182,35 @@ describe("required variables, validation and sensitivity", () => {
     ]);
   });
 
+  it("evaluates what depends on a variable that failed validation as unknown, so only that rule is reported", () => {
+    // Terraform skips everything downstream of a failed validation: the child module's own rule on the same value,
+    // and the resource, are never evaluated with the rejected value.
+    const g = graphOf({
+      "main.tf": [
+        `variable "account_id" {`,
+        `  validation {`,
+        `    condition     = can(regex("^[0-9]{12}$", var.account_id))`,
+        `    error_message = "A 12-digit account id."`,
+        `  }`,
+        `}`,
+        `module "m" {`,
+        `  source = "./m"`,
+        `  arn    = "arn:aws:iam::\${var.account_id}:root"`,
+        `}`,
+        `resource "aws_s3_bucket" "b" {`,
+        `  bucket = "logs-\${var.account_id}"`,
+        `}`,
+      ].join("\n"),
+      "m/main.tf": `variable "arn" {\n  validation {\n    condition     = can(regex("::[0-9]{12}:", var.arn))\n    error_message = "An IAM ARN."\n  }\n}\n`,
+      "terraform.tfvars": `account_id = "1234"\n`,
+    });
+    expect(diags(g)).toEqual(["error terraform.tfvars:1:14-1:20 Invalid value for variable"]);
+    expect(g.diagnostics[0]?.detail).toBe(
+      "A 12-digit account id.\n\nThis was checked by the validation rule at /cfg/main.tf:2:3.",
+    );
+    expect(json(attr(g, "aws_s3_bucket.b", "bucket").value)).toEqual({ unknown: ["var.account_id"] });
+  });
+
   it("passes a validation that holds and skips one whose value is unknown", () => {
     const g = graphOf({
       "main.tf": `variable "arn" {\n  validation {\n    condition     = startswith(var.arn, "arn:")\n    error_message = "An ARN."\n  }\n}\nmodule "m" {\n  source = "./m"\n  arn    = aws_kms_key.k.arn\n}\nresource "aws_kms_key" "k" {}\n`,

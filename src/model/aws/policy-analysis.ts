@@ -597,12 +597,41 @@ function entryMatches(e: PrincipalEntry, who: Exclude<PrincipalQuery, "anyone">)
     return root && account && root[1] === account[1] ? YES : NO;
   }
   const same = sameSymbolicString(e.value, who.value);
+  // `logs.${region}.amazonaws.com` is never `cloudtrail.amazonaws.com`: their known texts already differ. (Not for
+  // AWS principals, where an account root with an unknown account may still stand for the other principal.)
+  if (same === UNKNOWN && e.type !== "AWS" && knownEndsDiffer(e.value, who.value, e.type === "Service")) return NO;
   if (same !== UNKNOWN || e.type !== "AWS") return same;
   // Principals of different kinds are different, except that an account's root stands for the account's principals.
   const kindOfEntry = principalKind(e);
   const kindOfQuery = principalKind({ type: "AWS", value: who.value });
   if (kindOfEntry === "unknown" || kindOfQuery === "unknown" || kindOfEntry === kindOfQuery) return UNKNOWN;
   return kindOfEntry === "account" && !who.exact ? UNKNOWN : NO;
+}
+
+/**
+ * Can two strings with unknown parts never be equal? True when their known leading texts (up to the first unknown
+ * part) differ over their common length, or their known trailing texts do.
+ */
+function knownEndsDiffer(a: PolicyString, b: PolicyString, ignoreCase: boolean): boolean {
+  const fold = (text: string) => (ignoreCase ? text.toLowerCase() : text);
+  const knownEnd = (parts: readonly (string | Unknown)[], fromEnd: boolean): string => {
+    let text = "";
+    for (const part of fromEnd ? [...parts].reverse() : parts) {
+      if (typeof part !== "string") break;
+      text = fromEnd ? part + text : text + part;
+    }
+    return fold(text);
+  };
+  const pa = stringParts(a);
+  const pb = stringParts(b);
+  const [leadA, leadB] = [knownEnd(pa, false), knownEnd(pb, false)];
+  const [tailA, tailB] = [knownEnd(pa, true), knownEnd(pb, true)];
+  const lead = Math.min(leadA.length, leadB.length);
+  const tail = Math.min(tailA.length, tailB.length);
+  return (
+    leadA.slice(0, lead) !== leadB.slice(0, lead) ||
+    tailA.slice(tailA.length - tail) !== tailB.slice(tailB.length - tail)
+  );
 }
 
 /** Equality of strings with unknown parts: equal structure → yes; another instance of the same type → no. */

@@ -539,6 +539,27 @@ describe("allows", () => {
     );
   });
 
+  it("tells service principals with unknown parts apart by their known text", () => {
+    // The CloudWatch Logs principal of a key policy, `logs.${region}.amazonaws.com`.
+    const p = policyOf({
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: { Service: tpl("logs.", ref("data.aws_region.current", "region"), ".amazonaws.com") },
+          Action: "kms:Decrypt*",
+          Resource: "*",
+        },
+      ],
+    });
+    const service = (value: string) => ({ action: "kms:Decrypt", principal: { type: "Service", value } }) as const;
+    expect(allows(p, service("cloudtrail.amazonaws.com")).result).toBe("no");
+    expect(allows(p, service("logs.us-east-1.amazonaws.com.cn")).result).toBe("no");
+    expect(allows(p, service("Logs.us-east-1.amazonaws.com")).result).toBe("unknown");
+    expect(allows(p, { action: "kms:Decrypt", principal: { type: "Service", value: ref("var.service") } }).result).toBe(
+      "unknown",
+    );
+  });
+
   it("lets the bucket's ForceTLSOnly deny insecure use of an identity policy's grant", () => {
     const identity = policyOf({ Statement: [{ Effect: "Allow", Action: "s3:*", Resource: "*" }] });
     const request = { action: "s3:GetObject", resource: bucketObjectsSubject(phiSymbolic) };
