@@ -594,13 +594,14 @@ const table: readonly ModuleValidations[] = [
         bad: [
           alb({ ssl_policy: '"ELBSecurityPolicy-2016-08"' }),
           alb({ ssl_policy: '"ELBSecurityPolicy-TLS-1-1-2017-01"' }),
+          alb({ ssl_policy: '"ELBSecurityPolicy-TLS13-1-1-2021-06"' }),
         ],
         accepts: [
           alb({ ssl_policy: '"ELBSecurityPolicy-TLS13-1-2-Res-2021-06"' }),
           alb({ ssl_policy: '"ELBSecurityPolicy-FS-1-2-Res-2020-10"' }),
         ],
         message:
-          "alb.ssl_policy must allow only TLS 1.2 or newer (an ELBSecurityPolicy-TLS13-* policy, recommended, or a TLS-1-2/FS-1-2 policy): HIPAA 164.312(e)(1) transmission security.",
+          "alb.ssl_policy must allow only TLS 1.2 or newer (an ELBSecurityPolicy-TLS13-1-2-* or TLS13-1-3-* policy, recommended, or a TLS-1-2/FS-1-2 policy; TLS13-1-0/1-1 still accept TLS 1.0/1.1): HIPAA 164.312(e)(1) transmission security.",
       },
       {
         variable: "alb",
