@@ -232,15 +232,36 @@ export class LineIndex {
         p = Math.min(te, end);
         i++;
       } else {
-        // Between tokens: spaces and tabs count one column each; an inline comment is one token to hclsyntax.
+        // Between tokens: spaces and tabs count one column each; an inline comment is one token to hclsyntax. The
+        // gap is walked from its real start, which may be on an earlier line inside a comment.
         const gapEnd = Math.min(ts, end);
+        let q = i > 0 ? (t.end[i - 1] as number) : 0;
+        while (q < p) {
+          const c = bytes[q] as number;
+          if (c === 47 && bytes[q + 1] === 42) {
+            q += 2;
+            while (q < gapEnd && !(bytes[q] === 42 && bytes[q + 1] === 47)) q++;
+            q = Math.min(q + 2, gapEnd);
+          } else {
+            q += Math.max(1, utf8Length(bytes, q, gapEnd, c));
+          }
+        }
+        if (q > p) {
+          // The line starts inside an inline comment: it runs on to its end.
+          p = q;
+          if (p < end) cuts.push(p);
+        }
         while (p < gapEnd) {
-          if (bytes[p] === 47 && bytes[p + 1] === 42) {
+          const c = bytes[p] as number;
+          if (c === 47 && bytes[p + 1] === 42) {
             p += 2;
             while (p < gapEnd && !(bytes[p] === 42 && bytes[p + 1] === 47)) p++;
             p = Math.min(p + 2, gapEnd);
+          } else if (c === 35 || (c === 47 && bytes[p + 1] === 47)) {
+            // A line comment with no newline after it (at the end of the input) is not a token here.
+            p = gapEnd;
           } else {
-            p++;
+            p += Math.max(1, utf8Length(bytes, p, gapEnd, c));
           }
           if (p < end) cuts.push(p);
         }
