@@ -7,6 +7,7 @@
  * becomes a Newline token spanning the comment, exactly as hclsyntax's peeker presents it), and UTF-8 is validated
  * strictly (overlong forms and surrogates are invalid).
  */
+import { isIdContinue, isIdStart } from "./parse-identifier-chars.js";
 import { decodeCodePoint, utf8Length } from "./source.js";
 
 export const T_EOF = 0;
@@ -186,16 +187,6 @@ selfToken[59] = T_SEMICOLON;
 selfToken[96] = T_BACKTICK;
 selfToken[39] = T_APOSTROPHE;
 
-const idStartRe = /^\p{ID_Start}$/u;
-const idContinueRe = /^\p{ID_Continue}$/u;
-
-function isIdStartCodePoint(cp: number): boolean {
-  return idStartRe.test(String.fromCodePoint(cp));
-}
-function isIdContinueCodePoint(cp: number): boolean {
-  return idContinueRe.test(String.fromCodePoint(cp));
-}
-
 /**
  * Scans `bytes[from..]`. `from` is 3 after a UTF-8 byte order mark, which hclsyntax skips.
  */
@@ -265,7 +256,7 @@ export function lex(bytes: Uint8Array, from: number, scanMode: ScanMode): Tokens
         const size = utf8Length(bytes, p, n, c);
         if (size === 0) return p;
         const [cp] = decodeCodePoint(bytes, p, n, c);
-        if (!isIdContinueCodePoint(cp)) return p;
+        if (!isIdContinue(cp)) return p;
         p += size;
       }
     }
@@ -279,7 +270,7 @@ export function lex(bytes: Uint8Array, from: number, scanMode: ScanMode): Tokens
     const size = utf8Length(bytes, p, n, c);
     if (size === 0) return -1;
     const [cp] = decodeCodePoint(bytes, p, n, c);
-    return isIdStartCodePoint(cp) ? scanIdentRest(p + size) : -1;
+    return isIdStart(cp) ? scanIdentRest(p + size) : -1;
   };
 
   /** Enter an interpolation or directive (`${`, `%{`, optionally with `~`) at p; returns the new position. */
@@ -564,7 +555,7 @@ export function lex(bytes: Uint8Array, from: number, scanMode: ScanMode): Tokens
         continue;
       }
       const [cp] = decodeCodePoint(bytes, p, n, c);
-      if (isIdStartCodePoint(cp)) {
+      if (isIdStart(cp)) {
         const e = scanIdentRest(p + size);
         emit(T_IDENT, p, e);
         p = e;

@@ -224,11 +224,29 @@ function flushHeredoc(parts: TemplatePart[]): void {
     if (part.t === "lit" && part.value.endsWith("\n")) newline = true;
   }
   for (const lit of adjust) {
+    // hclsyntax removes grapheme clusters: a combining mark after the last removed space goes with it.
+    let units = minSpaces;
+    if (lit.value.charCodeAt(units) >= 0x300) units = clusterUnits(lit.value, minSpaces);
     let bytes = 0;
-    for (let i = 0; i < minSpaces; i++) bytes += utf8Size(lit.value.charCodeAt(i));
-    lit.value = lit.value.slice(minSpaces);
+    for (let i = 0; i < units; i++) bytes += utf8Size(lit.value.charCodeAt(i));
+    lit.value = lit.value.slice(units);
     lit.start += bytes;
   }
+}
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** UTF-16 length of the first `clusters` grapheme clusters of s. */
+function clusterUnits(s: string, clusters: number): number {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  let n = 0;
+  let units = 0;
+  for (const seg of segmenter.segment(s)) {
+    if (n === clusters) break;
+    units += seg.segment.length;
+    n++;
+  }
+  return units;
 }
 
 /** Go's unicode.IsSpace for a UTF-16 unit (every such space is in the BMP). */

@@ -128,8 +128,8 @@ export class LineIndex {
     /** Where line 1 starts: 3 after a UTF-8 byte order mark, else 0. */
     firstLineStart: number,
     ascii: boolean,
-    /** Line starts already found (by the lexer), if any. */
-    known?: { readonly lineStarts: Int32Array; readonly lineCount: number },
+    /** Line starts already found by the lexer, and its tokens, if any. */
+    private readonly known?: { readonly lineStarts: Int32Array; readonly lineCount: number } & TokenSpans,
   ) {
     if (known !== undefined) {
       this.starts = known.lineStarts;
@@ -207,16 +207,90 @@ export class LineIndex {
     return { line, column: this.column(line, start, byte), byte };
   }
 
+  /** Offsets in (start, end) where clusters must break: token boundaries, and around each space between tokens. */
+  private pieces(start: number, end: number): number[] {
+    const cuts: number[] = [];
+    const t = this.known;
+    if (t === undefined) return cuts;
+    let lo = 0;
+    let hi = t.count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((t.end[mid] as number) <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const bytes = this.bytes;
+    let p = start;
+    for (let i = lo; p < end; ) {
+      const ts = i < t.count ? (t.start[i] as number) : end;
+      const te = i < t.count ? (t.end[i] as number) : end;
+      if (i < t.count && te <= p) {
+        i++;
+        continue;
+      }
+      if (ts <= p) {
+        p = Math.min(te, end);
+        i++;
+      } else {
+        // Between tokens: spaces and tabs count one column each; an inline comment is one token to hclsyntax. The
+        // gap is walked from its real start, which may be on an earlier line inside a comment.
+        const gapEnd = Math.min(ts, end);
+        let q = i > 0 ? (t.end[i - 1] as number) : 0;
+        while (q < p) {
+          const c = bytes[q] as number;
+          if (c === 47 && bytes[q + 1] === 42) {
+            q += 2;
+            while (q < gapEnd && !(bytes[q] === 42 && bytes[q + 1] === 47)) q++;
+            q = Math.min(q + 2, gapEnd);
+          } else {
+            q += Math.max(1, utf8Length(bytes, q, gapEnd, c));
+          }
+        }
+        if (q > p) {
+          // The line starts inside an inline comment: it runs on to its end.
+          p = q;
+          if (p < end) cuts.push(p);
+        }
+        while (p < gapEnd) {
+          const c = bytes[p] as number;
+          if (c === 47 && bytes[p + 1] === 42) {
+            p += 2;
+            while (p < gapEnd && !(bytes[p] === 42 && bytes[p + 1] === 47)) p++;
+            p = Math.min(p + 2, gapEnd);
+          } else if (c === 35 || (c === 47 && bytes[p + 1] === 47)) {
+            // A line comment with no newline after it (at the end of the input) is not a token here.
+            p = gapEnd;
+          } else {
+            p += Math.max(1, utf8Length(bytes, p, gapEnd, c));
+          }
+          if (p < end) cuts.push(p);
+        }
+      }
+      if (p < end) cuts.push(p);
+    }
+    return cuts;
+  }
+
   private column(line: number, start: number, byte: number): number {
     let cols = this.columns.get(line);
     if (cols === undefined) {
       const end = line < this.lineCount ? (this.starts[line] as number) : this.bytes.length;
-      cols = graphemeColumns(this.bytes, start, end);
+      cols = graphemeColumns(this.bytes, start, end, this.pieces(start, end));
       this.columns.set(line, cols);
     }
     const offset = byte - start;
     return offset < cols.length ? (cols[offset] as number) : (cols[cols.length - 1] as number);
   }
+}
+
+/**
+ * hclsyntax counts grapheme clusters token by token (and the spaces between tokens byte by byte), so a cluster never
+ * spans two tokens. Where the tokens of a line start and end, for segmenting it the same way.
+ */
+interface TokenSpans {
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly count: number;
 }
 
 function grow(a: Int32Array): Int32Array {
@@ -229,36 +303,53 @@ function grow(a: Int32Array): Int32Array {
  * For each byte offset of a line (and its end), the 1-based column: one more than the number of grapheme clusters
  * that end at or before it. An invalid UTF-8 byte counts as one cluster.
  */
-function graphemeColumns(bytes: Uint8Array, start: number, end: number): Int32Array {
+function graphemeColumns(bytes: Uint8Array, start: number, end: number, cuts: number[]): Int32Array {
   const len = end - start;
-  // UTF-16 index of each code point's start, and its byte offset in the line.
-  const unitToByte: number[] = [];
-  let text = "";
-  let i = start;
-  while (i < end) {
-    const c = bytes[i] as number;
-    const [cp, size] = decodeCodePoint(bytes, i, end, c);
-    const ch = String.fromCodePoint(cp);
-    for (let u = 0; u < ch.length; u++) unitToByte.push(i - start);
-    text += ch;
-    i += size;
-  }
-  unitToByte.push(len);
   const cols = new Int32Array(len + 1);
   segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
   let column = 1;
-  let filled = 0;
-  for (const seg of segmenter.segment(text)) {
-    const from = unitToByte[seg.index] as number;
-    const to = unitToByte[seg.index + seg.segment.length] as number;
-    for (let b = filled; b <= from; b++) cols[b] = column;
-    // Offsets inside a cluster (only at odd token boundaries) count as after its first part.
-    for (let b = from + 1; b < to; b++) cols[b] = column + 1;
-    filled = to;
+  let from = start;
+  for (let k = 0; k <= cuts.length; k++) {
+    const to = k < cuts.length ? (cuts[k] as number) : end;
+    if (to <= from) continue;
+    column = segmentPiece(bytes, from, to, start, cols, column);
+    from = to;
+  }
+  cols[len] = column;
+  return cols;
+}
+
+/** Fills the columns of bytes [from, to) of a line starting at `lineStart`, counting from `column`; returns the next. */
+function segmentPiece(
+  bytes: Uint8Array,
+  from: number,
+  to: number,
+  lineStart: number,
+  cols: Int32Array,
+  column: number,
+): number {
+  // UTF-16 index of each code point's start, and its byte offset.
+  const unitToByte: number[] = [];
+  let text = "";
+  let i = from;
+  while (i < to) {
+    const c = bytes[i] as number;
+    const [cp, size] = decodeCodePoint(bytes, i, to, c);
+    const ch = String.fromCodePoint(cp);
+    for (let u = 0; u < ch.length; u++) unitToByte.push(i);
+    text += ch;
+    i += size;
+  }
+  unitToByte.push(to);
+  for (const seg of (segmenter as Intl.Segmenter).segment(text)) {
+    const a = unitToByte[seg.index] as number;
+    const b = unitToByte[seg.index + seg.segment.length] as number;
+    cols[a - lineStart] = column;
+    // An offset inside a cluster is not a token boundary; count it as after the cluster's first part.
+    for (let x = a + 1; x < b; x++) cols[x - lineStart] = column + 1;
     column++;
   }
-  for (let b = filled; b <= len; b++) cols[b] = column;
-  return cols;
+  return column;
 }
 
 /** Decodes one UTF-8 code point at i; an invalid sequence yields U+FFFD for one byte. */

@@ -73,8 +73,12 @@ describe("lexer: main scanner", () => {
     ]);
   });
 
-  it("Unicode identifiers", () => {
+  it("Unicode identifiers, with Unicode 9.0's ID_Start and ID_Continue as in hclsyntax", () => {
     expect(tokens("café = ñ")).toEqual(["Ident:café", "Equal:=", "Ident:ñ", "EOF:"]);
+    // U+200D (zero-width joiner) continues identifiers only since Unicode 15.1; U+1E900 (Adlam) starts them since 9.0.
+    expect(tokens("a\u200d \u{1e900}b")).toEqual(["Ident:a", "Invalid:\u200d", "Ident:\u{1e900}b", "EOF:"]);
+    // U+1E030 (Cyrillic Extended-D, Unicode 15.0) is no identifier character to hclsyntax.
+    expect(tokens("\u{1e030}")).toEqual(["Invalid:\u{1e030}", "EOF:"]);
   });
 
   it("line comments become newline tokens spanning the comment; inline comments vanish", () => {

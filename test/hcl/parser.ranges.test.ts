@@ -325,6 +325,15 @@ describe("columns on non-ASCII lines count grapheme clusters", () => {
     expect(sourceText(src, (b as Attribute).expr.range)).toBe('"😀x"');
   });
 
+  it("as in hclsyntax, clusters are counted token by token: a combining mark starting a token is a column", () => {
+    // "=" and the combining mark would form one cluster, but they are two tokens; an inline comment is one token.
+    const { diagnostics } = parse("==\u0301x\nb = 1 /* \u0301 */ \u0301\n", "f.hcl");
+    expect(diagnostics.filter((d) => d.summary === "Invalid character").map((d) => span(d.range))).toEqual([
+      "1:3-1:4@2-4",
+      "2:14-2:15@21-23",
+    ]);
+  });
+
   it("a tab is one column", () => {
     const f = file("\ta = 1\n");
     expect(span((f.body.attributes[0] as Attribute).range)).toBe("1:2-1:7@1-6");

@@ -219,6 +219,10 @@ describe("heredocs", () => {
     expect(show(heredoc("a = <<-EOT\n\tx\n  y\nEOT\n"))).toBe('Th("x\\n y\\n")');
   });
 
+  it("indentation is removed in grapheme clusters: a combining mark goes with the space it follows", () => {
+    expect(show(heredoc("a = <<-EOT\n  \u0301x\n   y\nEOT\n"))).toBe('Th("x\\n y\\n")');
+  });
+
   it("a line that only contains the marker after other text does not close", () => {
     expect(show(heredoc("a = <<EOT\nNOT EOT\nEOT\n"))).toBe('Th("NOT EOT\\n")');
   });
