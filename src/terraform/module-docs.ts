@@ -7,6 +7,19 @@ import { sourceText } from "../hcl/source.js";
 
 export const docsBegin = "<!-- BEGIN_PHIFORM_DOCS -->";
 export const docsEnd = "<!-- END_PHIFORM_DOCS -->";
+export const controlsBegin = "<!-- BEGIN_PHIFORM_CONTROLS -->";
+export const controlsEnd = "<!-- END_PHIFORM_CONTROLS -->";
+
+/** A rule that passed on a resource of the module, with the controls it maps to. */
+export interface ProvenRule {
+  readonly ruleId: string;
+  readonly title: string;
+  readonly controls: {
+    readonly hipaa: readonly string[];
+    readonly hitrust: readonly string[];
+    readonly nist: readonly string[];
+  };
+}
 
 export interface ModuleFile {
   readonly file: File;
@@ -51,12 +64,36 @@ export function renderModuleDocs(files: readonly ModuleFile[]): string {
   ].join("\n");
 }
 
-/** Replaces the text between the markers of a README; undefined when the README has no markers. */
-export function updateReadme(readme: string, docs: string): string | undefined {
-  const begin = readme.indexOf(docsBegin);
-  const end = readme.indexOf(docsEnd);
-  if (begin < 0 || end < begin) return undefined;
-  return `${readme.slice(0, begin + docsBegin.length)}\n${docs}\n${readme.slice(end)}`;
+/** Replaces the text between the docs markers of a README; undefined when the README has no markers. */
+export function updateReadme(readme: string, docs: string, begin = docsBegin, end = docsEnd): string | undefined {
+  const from = readme.indexOf(begin);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) return undefined;
+  return `${readme.slice(0, from + begin.length)}\n${docs}\n${readme.slice(to)}`;
+}
+
+/**
+ * The controls a module is proven to implement: the rules that pass on its resources when an example is scanned,
+ * each with its HIPAA, HITRUST and NIST controls from the catalog.
+ */
+export function renderControlsTable(proven: readonly ProvenRule[]): string {
+  if (proven.length === 0) return "No phiform rule judges this module's resources in the example.";
+  const rows = [...proven]
+    .sort((a, b) => (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0))
+    .map((r) =>
+      row([
+        `\`${r.ruleId}\``,
+        cell(r.title),
+        r.controls.hipaa.join(", "),
+        r.controls.hitrust.join(", "),
+        r.controls.nist.join(", "),
+      ]),
+    );
+  return [
+    "| Rule | Checks | HIPAA | HITRUST | NIST SP 800-53 |",
+    "|------|--------|-------|---------|----------------|",
+    ...rows,
+  ].join("\n");
 }
 
 function byName(a: { name: string }, b: { name: string }): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "../../src/hcl/parser.js";
-import { renderModuleDocs, updateReadme } from "../../src/terraform/module-docs.js";
+import { renderControlsTable, renderModuleDocs, updateReadme } from "../../src/terraform/module-docs.js";
 
 function docs(files: Record<string, string>): string {
   return renderModuleDocs(
@@ -80,5 +80,25 @@ output "secret" {
       "# m\n\nintro\n<!-- BEGIN_PHIFORM_DOCS -->\nnew\n<!-- END_PHIFORM_DOCS -->\n\nmore\n",
     );
     expect(updateReadme("# no markers\n", "new")).toBeUndefined();
+  });
+});
+
+describe("proven controls table", () => {
+  it("lists each rule once, sorted, with its controls", () => {
+    const controls = { hipaa: ["164.312(b)"], hitrust: ["09.aa"], nist: ["AU-2", "AU-12"] };
+    expect(
+      renderControlsTable([
+        { ruleId: "vpc-flow-logs", title: "VPCs | log", controls },
+        { ruleId: "cloudtrail-multi-region", title: "One trail", controls },
+      ]),
+    ).toBe(
+      [
+        "| Rule | Checks | HIPAA | HITRUST | NIST SP 800-53 |",
+        "|------|--------|-------|---------|----------------|",
+        "| `cloudtrail-multi-region` | One trail | 164.312(b) | 09.aa | AU-2, AU-12 |",
+        "| `vpc-flow-logs` | VPCs \\| log | 164.312(b) | 09.aa | AU-2, AU-12 |",
+      ].join("\n"),
+    );
+    expect(renderControlsTable([])).toBe("No phiform rule judges this module's resources in the example.");
   });
 });
