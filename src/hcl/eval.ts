@@ -38,7 +38,7 @@ import { formatRange, type Range, rangeBetween } from "./range.js";
 import {
   anyType,
   boolType,
-  convert,
+  convertValueOnly,
   friendlyName,
   numberType,
   stringType,
@@ -321,7 +321,7 @@ function evalTemplate(t: Template, scope: EvalContext, diags: Diagnostic[]): Val
       out.unknownPiece(value);
       continue;
     }
-    const converted = convert(value, stringType);
+    const converted = convertValueOnly(value, stringType);
     if (converted.error) {
       diags.push(
         error(
@@ -521,7 +521,7 @@ function indexUnmarked(coll: Value, key: Value, range: Range, diags: Diagnostic[
     if (key instanceof Unknown) return unknownFrom("any", coll, key);
     const wanted = coll.type === "list" ? numberType : coll.type === "map" ? stringType : undefined;
     if (wanted) {
-      const converted = convert(key, wanted);
+      const converted = convertValueOnly(key, wanted);
       if (converted.error) return invalid(`${NO_ELEMENT}: ${converted.error.message}.`);
       return extendRefs(coll, converted.value as string | number);
     }
@@ -529,7 +529,7 @@ function indexUnmarked(coll: Value, key: Value, range: Range, diags: Diagnostic[
   }
   if (Array.isArray(coll)) {
     if (key instanceof Unknown) return unknownFrom("any", coll, key);
-    const converted = convert(key, numberType);
+    const converted = convertValueOnly(key, numberType);
     if (converted.error) return invalid(`${NO_ELEMENT}: ${converted.error.message}.`);
     const i = converted.value as number;
     if (!Number.isInteger(i)) {
@@ -549,7 +549,7 @@ function indexUnmarked(coll: Value, key: Value, range: Range, diags: Diagnostic[
   }
   if (isObjectValue(coll)) {
     const wasNumber = typeof key === "number";
-    const converted = convert(key, stringType);
+    const converted = convertValueOnly(key, stringType);
     if (converted.error) return invalid(`${NO_ELEMENT}: ${converted.error.message}.`);
     if (converted.value instanceof Unknown) return unknownFrom("any", coll, key);
     const name = converted.value as string;
@@ -846,7 +846,7 @@ function evalCondition(
     if (errorsSince(diags, start)) return { kind: "failed" };
     return { kind: "unknown", value, sensitive };
   }
-  const converted = convert(value, boolType);
+  const converted = convertValueOnly(value, boolType);
   if (converted.error) {
     diags.push(
       error("Incorrect condition type", "The condition expression must be of type bool.", condition.range, context),
@@ -896,7 +896,7 @@ function evalConditional(e: Conditional, scope: EvalContext, diags: Diagnostic[]
   const needsConversion = cond.value ? convertTrue : convertFalse;
   const unwrapped = unmarkTop(selected).value;
   if (!needsConversion || (isObjectValue(unwrapped) && openReference(unwrapped))) return mark(selected, cond.sensitive);
-  const converted = convert(selected, resultType);
+  const converted = convertValueOnly(selected, resultType);
   if (converted.error) {
     diags.push(
       error(
@@ -989,7 +989,7 @@ function evalBinary(e: BinaryOp, scope: EvalContext, diags: Diagnostic[]): Value
   const operand = (expr: Expression, side: string, sideDiags: Diagnostic[]): Value => {
     const given = ev(expr, scope, sideDiags);
     if (wanted.kind === "any") return given;
-    const converted = convert(given, wanted);
+    const converted = convertValueOnly(given, wanted);
     if (converted.error) {
       conversionDiags.push(
         error(
@@ -1083,7 +1083,7 @@ function evalUnary(e: UnaryOp, scope: EvalContext, diags: Diagnostic[]): Value {
   const resultType: UnknownType = e.op === "!" ? "bool" : "number";
   const start = diags.length;
   const given = ev(e.operand, scope, diags);
-  const converted = convert(given, e.op === "!" ? boolType : numberType);
+  const converted = convertValueOnly(given, e.op === "!" ? boolType : numberType);
   if (converted.error) {
     diags.push(
       error(
@@ -1149,7 +1149,7 @@ function evalObject(e: ObjectCons, scope: EvalContext, diags: Diagnostic[]): Val
       continue;
     }
     if (keyMarked) sensitive = true;
-    const converted = convert(key, stringType);
+    const converted = convertValueOnly(key, stringType);
     if (converted.error) {
       diags.push(
         error("Incorrect key type", `Can't use this value as a key: ${converted.error.message}.`, item.key.range),
@@ -1259,7 +1259,7 @@ function iterate(f: ForShape, scope: EvalContext, diags: Diagnostic[]): Iteratio
       );
       return { kind: "failed" };
     }
-    const converted = convert(p, boolType);
+    const converted = convertValueOnly(p, boolType);
     if (converted.error) {
       diags.push(
         error(
@@ -1314,7 +1314,7 @@ function iterate(f: ForShape, scope: EvalContext, diags: Diagnostic[]): Iteratio
         known = false;
         continue;
       }
-      const converted = convert(include, boolType);
+      const converted = convertValueOnly(include, boolType);
       if (converted.error) {
         if (known) {
           diags.push(
@@ -1353,7 +1353,7 @@ function iterate(f: ForShape, scope: EvalContext, diags: Diagnostic[]): Iteratio
         known = false;
         continue;
       }
-      const converted = convert(key, stringType);
+      const converted = convertValueOnly(key, stringType);
       if (converted.error) {
         if (known) {
           diags.push(
