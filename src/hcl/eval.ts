@@ -321,6 +321,10 @@ function evalTemplate(t: Template, scope: EvalContext, diags: Diagnostic[]): Val
       out.unknownPiece(value);
       continue;
     }
+    if (typeof value === "string") {
+      out.text(value);
+      continue;
+    }
     const converted = convertValueOnly(value, stringType);
     if (converted.error) {
       diags.push(
@@ -679,7 +683,6 @@ function evalCall(e: FunctionCall, scope: EvalContext, diags: Diagnostic[]): Val
   }
 
   const site = { range: e.range, argRanges: args.map((a) => a.range) };
-  const callStart = rangeBetween(e.nameRange, e.openParenRange);
   const callFailed = (err: unknown): Value => {
     if (err instanceof FunctionError && err.argIndex !== undefined && err.argIndex < args.length) {
       const param = fn.kind === "lazy" ? undefined : (fn.params[err.argIndex] ?? fn.variadic);
@@ -699,7 +702,7 @@ function evalCall(e: FunctionCall, scope: EvalContext, diags: Diagnostic[]): Val
         error(
           "Error in function call",
           `Call to function ${JSON.stringify(e.name)} failed: ${message}.`,
-          callStart,
+          rangeBetween(e.nameRange, e.openParenRange),
           e.range,
         ),
       );
@@ -797,12 +800,15 @@ function evalCall(e: FunctionCall, scope: EvalContext, diags: Diagnostic[]): Val
   if (values.some((v, i) => !(params[i] as FunctionParam).allowUnknown && containsUnknown(v))) {
     return mark(unknownFrom(returns, ...values), values.some(containsSensitive));
   }
-  const sensitive = values.some((v, i) => !(params[i] as FunctionParam).allowMarked && containsSensitive(v));
+  // One walk per argument for marks: unmarking (a copy) only where there is one.
+  let sensitive = false;
+  const given = values.map((v, i) => {
+    if ((params[i] as FunctionParam).allowMarked || !containsSensitive(v)) return v;
+    sensitive = true;
+    return unmark(v).value;
+  });
   try {
-    const result = fn.impl(
-      values.map((v, i) => ((params[i] as FunctionParam).allowMarked ? v : unmark(v).value)),
-      site,
-    );
+    const result = fn.impl(given, site);
     return mark(result, sensitive);
   } catch (err) {
     // Function errors may quote their input: never let a sensitive value reach a diagnostic.
@@ -1142,6 +1148,11 @@ function evalObject(e: ObjectCons, scope: EvalContext, diags: Diagnostic[]): Val
       known = false;
       continue;
     }
+    if (typeof rawKey === "string") {
+      // The common case: a string key needs no unmarking or conversion.
+      setObjectAttribute(out, keyRanges, rawKey, value, item.key.range, diags);
+      continue;
+    }
     const { value: key, sensitive: keyMarked } = unmarkTop(rawKey);
     if (key === null) {
       diags.push(error("Null value as key", "Can't use a null value as a key.", item.value.range));
@@ -1162,22 +1173,32 @@ function evalObject(e: ObjectCons, scope: EvalContext, diags: Diagnostic[]): Val
       known = false;
       continue;
     }
-    const name = converted.value as string;
-    const previous = keyRanges.get(name);
-    if (previous) {
-      diags.push(
-        warning(
-          "Duplicate object attribute",
-          `An attribute named ${JSON.stringify(name)} was already defined at ${formatRange(previous)}; this later definition replaces it.`,
-          item.key.range,
-        ),
-      );
-    }
-    keyRanges.set(name, item.key.range);
-    out[name] = value;
+    setObjectAttribute(out, keyRanges, converted.value as string, value, item.key.range, diags);
   }
   if (!known) return unknownKeys.length > 0 ? unknownFrom("map", ...unknownKeys) : failed("map");
   return mark(out, sensitive);
+}
+
+function setObjectAttribute(
+  out: Record<string, Value>,
+  keyRanges: Map<string, Range>,
+  name: string,
+  value: Value,
+  keyRange: Range,
+  diags: Diagnostic[],
+): void {
+  const previous = keyRanges.get(name);
+  if (previous) {
+    diags.push(
+      warning(
+        "Duplicate object attribute",
+        `An attribute named ${JSON.stringify(name)} was already defined at ${formatRange(previous)}; this later definition replaces it.`,
+        keyRange,
+      ),
+    );
+  }
+  keyRanges.set(name, keyRange);
+  out[name] = value;
 }
 
 interface ForShape {

@@ -410,9 +410,11 @@ class Evaluator {
   /** Evaluates an expression in a scope, adding the instances it depends on to `deps`. */
   private expr(expr: Expression, scope: Scope, deps: Set<string>, quiet = false): Value {
     const sink: Diagnostic[] = quiet ? [] : this.diagnostics;
-    const variables = object();
+    const refs = rawReferences(expr);
+    // Literal arguments (most of them) read nothing: one shared, never-written empty scope serves them all.
+    const variables = refs.length === 0 ? noVariables : object();
     let needs: ModuleNeeds | undefined;
-    for (const raw of rawReferences(expr)) {
+    for (const raw of refs) {
       const root = raw.traversal.root;
       if (scope.iterators?.has(root)) {
         variables[root] = scope.iterators.get(root) as Value;
@@ -1470,6 +1472,8 @@ class Evaluator {
     return result.value;
   }
 }
+
+const noVariables: Record<string, Value> = object();
 
 function subObject(variables: Record<string, Value>, name: string): Record<string, Value> {
   let o = variables[name];
