@@ -51,18 +51,17 @@ export type InstanceKeyRef =
   | { readonly kind: "literal"; readonly key: LiteralScalar }
   | { readonly kind: "expression"; readonly expr: Expression };
 
-const cache = new WeakMap<Expression, readonly RawReference[]>();
+const NO_REFERENCES: readonly RawReference[] = Object.freeze([]);
 
-/** The free traversals of an expression, memoised per AST node (expressions are evaluated once per instance). */
+/**
+ * The free traversals of an expression. Not memoised here: the evaluator keeps them per expression for the length
+ * of one evaluation (expressions are evaluated once per instance).
+ */
 export function rawReferences(expr: Expression): readonly RawReference[] {
-  let refs = cache.get(expr);
-  if (!refs) {
-    const out: Unclassified[] = [];
-    walk(expr, EMPTY, out);
-    refs = out.map((raw) => ({ ...raw, ref: classify(raw) }));
-    cache.set(expr, refs);
-  }
-  return refs;
+  const out: Unclassified[] = [];
+  walk(expr, EMPTY, out);
+  if (out.length === 0) return NO_REFERENCES;
+  return out.map((raw) => ({ ...raw, ref: classify(raw) }));
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
