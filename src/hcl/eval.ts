@@ -38,7 +38,7 @@ import { formatRange, type Range, rangeBetween } from "./range.js";
 import {
   anyType,
   boolType,
-  convert,
+  convertValueOnly,
   friendlyName,
   numberType,
   stringType,
@@ -321,7 +321,11 @@ function evalTemplate(t: Template, scope: EvalContext, diags: Diagnostic[]): Val
       out.unknownPiece(value);
       continue;
     }
-    const converted = convert(value, stringType);
+    if (typeof value === "string") {
+      out.text(value);
+      continue;
+    }
+    const converted = convertValueOnly(value, stringType);
     if (converted.error) {
       diags.push(
         error(
@@ -521,7 +525,7 @@ function indexUnmarked(coll: Value, key: Value, range: Range, diags: Diagnostic[
     if (key instanceof Unknown) return unknownFrom("any", coll, key);
     const wanted = coll.type === "list" ? numberType : coll.type === "map" ? stringType : undefined;
     if (wanted) {
-      const converted = convert(key, wanted);
+      const converted = convertValueOnly(key, wanted);
       if (converted.error) return invalid(`${NO_ELEMENT}: ${converted.error.message}.`);
       return extendRefs(coll, converted.value as string | number);
     }
@@ -529,7 +533,7 @@ function indexUnmarked(coll: Value, key: Value, range: Range, diags: Diagnostic[
   }
   if (Array.isArray(coll)) {
     if (key instanceof Unknown) return unknownFrom("any", coll, key);
-    const converted = convert(key, numberType);
+    const converted = convertValueOnly(key, numberType);
     if (converted.error) return invalid(`${NO_ELEMENT}: ${converted.error.message}.`);
     const i = converted.value as number;
     if (!Number.isInteger(i)) {
@@ -549,7 +553,7 @@ function indexUnmarked(coll: Value, key: Value, range: Range, diags: Diagnostic[
   }
   if (isObjectValue(coll)) {
     const wasNumber = typeof key === "number";
-    const converted = convert(key, stringType);
+    const converted = convertValueOnly(key, stringType);
     if (converted.error) return invalid(`${NO_ELEMENT}: ${converted.error.message}.`);
     if (converted.value instanceof Unknown) return unknownFrom("any", coll, key);
     const name = converted.value as string;
@@ -679,7 +683,6 @@ function evalCall(e: FunctionCall, scope: EvalContext, diags: Diagnostic[]): Val
   }
 
   const site = { range: e.range, argRanges: args.map((a) => a.range) };
-  const callStart = rangeBetween(e.nameRange, e.openParenRange);
   const callFailed = (err: unknown): Value => {
     if (err instanceof FunctionError && err.argIndex !== undefined && err.argIndex < args.length) {
       const param = fn.kind === "lazy" ? undefined : (fn.params[err.argIndex] ?? fn.variadic);
@@ -699,7 +702,7 @@ function evalCall(e: FunctionCall, scope: EvalContext, diags: Diagnostic[]): Val
         error(
           "Error in function call",
           `Call to function ${JSON.stringify(e.name)} failed: ${message}.`,
-          callStart,
+          rangeBetween(e.nameRange, e.openParenRange),
           e.range,
         ),
       );
@@ -797,12 +800,15 @@ function evalCall(e: FunctionCall, scope: EvalContext, diags: Diagnostic[]): Val
   if (values.some((v, i) => !(params[i] as FunctionParam).allowUnknown && containsUnknown(v))) {
     return mark(unknownFrom(returns, ...values), values.some(containsSensitive));
   }
-  const sensitive = values.some((v, i) => !(params[i] as FunctionParam).allowMarked && containsSensitive(v));
+  // One walk per argument for marks: unmarking (a copy) only where there is one.
+  let sensitive = false;
+  const given = values.map((v, i) => {
+    if ((params[i] as FunctionParam).allowMarked || !containsSensitive(v)) return v;
+    sensitive = true;
+    return unmark(v).value;
+  });
   try {
-    const result = fn.impl(
-      values.map((v, i) => ((params[i] as FunctionParam).allowMarked ? v : unmark(v).value)),
-      site,
-    );
+    const result = fn.impl(given, site);
     return mark(result, sensitive);
   } catch (err) {
     // Function errors may quote their input: never let a sensitive value reach a diagnostic.
@@ -846,7 +852,7 @@ function evalCondition(
     if (errorsSince(diags, start)) return { kind: "failed" };
     return { kind: "unknown", value, sensitive };
   }
-  const converted = convert(value, boolType);
+  const converted = convertValueOnly(value, boolType);
   if (converted.error) {
     diags.push(
       error("Incorrect condition type", "The condition expression must be of type bool.", condition.range, context),
@@ -896,7 +902,7 @@ function evalConditional(e: Conditional, scope: EvalContext, diags: Diagnostic[]
   const needsConversion = cond.value ? convertTrue : convertFalse;
   const unwrapped = unmarkTop(selected).value;
   if (!needsConversion || (isObjectValue(unwrapped) && openReference(unwrapped))) return mark(selected, cond.sensitive);
-  const converted = convert(selected, resultType);
+  const converted = convertValueOnly(selected, resultType);
   if (converted.error) {
     diags.push(
       error(
@@ -989,7 +995,7 @@ function evalBinary(e: BinaryOp, scope: EvalContext, diags: Diagnostic[]): Value
   const operand = (expr: Expression, side: string, sideDiags: Diagnostic[]): Value => {
     const given = ev(expr, scope, sideDiags);
     if (wanted.kind === "any") return given;
-    const converted = convert(given, wanted);
+    const converted = convertValueOnly(given, wanted);
     if (converted.error) {
       conversionDiags.push(
         error(
@@ -1083,7 +1089,7 @@ function evalUnary(e: UnaryOp, scope: EvalContext, diags: Diagnostic[]): Value {
   const resultType: UnknownType = e.op === "!" ? "bool" : "number";
   const start = diags.length;
   const given = ev(e.operand, scope, diags);
-  const converted = convert(given, e.op === "!" ? boolType : numberType);
+  const converted = convertValueOnly(given, e.op === "!" ? boolType : numberType);
   if (converted.error) {
     diags.push(
       error(
@@ -1142,6 +1148,11 @@ function evalObject(e: ObjectCons, scope: EvalContext, diags: Diagnostic[]): Val
       known = false;
       continue;
     }
+    if (typeof rawKey === "string") {
+      // The common case: a string key needs no unmarking or conversion.
+      setObjectAttribute(out, keyRanges, rawKey, value, item.key.range, diags);
+      continue;
+    }
     const { value: key, sensitive: keyMarked } = unmarkTop(rawKey);
     if (key === null) {
       diags.push(error("Null value as key", "Can't use a null value as a key.", item.value.range));
@@ -1149,7 +1160,7 @@ function evalObject(e: ObjectCons, scope: EvalContext, diags: Diagnostic[]): Val
       continue;
     }
     if (keyMarked) sensitive = true;
-    const converted = convert(key, stringType);
+    const converted = convertValueOnly(key, stringType);
     if (converted.error) {
       diags.push(
         error("Incorrect key type", `Can't use this value as a key: ${converted.error.message}.`, item.key.range),
@@ -1162,22 +1173,32 @@ function evalObject(e: ObjectCons, scope: EvalContext, diags: Diagnostic[]): Val
       known = false;
       continue;
     }
-    const name = converted.value as string;
-    const previous = keyRanges.get(name);
-    if (previous) {
-      diags.push(
-        warning(
-          "Duplicate object attribute",
-          `An attribute named ${JSON.stringify(name)} was already defined at ${formatRange(previous)}; this later definition replaces it.`,
-          item.key.range,
-        ),
-      );
-    }
-    keyRanges.set(name, item.key.range);
-    out[name] = value;
+    setObjectAttribute(out, keyRanges, converted.value as string, value, item.key.range, diags);
   }
   if (!known) return unknownKeys.length > 0 ? unknownFrom("map", ...unknownKeys) : failed("map");
   return mark(out, sensitive);
+}
+
+function setObjectAttribute(
+  out: Record<string, Value>,
+  keyRanges: Map<string, Range>,
+  name: string,
+  value: Value,
+  keyRange: Range,
+  diags: Diagnostic[],
+): void {
+  const previous = keyRanges.get(name);
+  if (previous) {
+    diags.push(
+      warning(
+        "Duplicate object attribute",
+        `An attribute named ${JSON.stringify(name)} was already defined at ${formatRange(previous)}; this later definition replaces it.`,
+        keyRange,
+      ),
+    );
+  }
+  keyRanges.set(name, keyRange);
+  out[name] = value;
 }
 
 interface ForShape {
@@ -1259,7 +1280,7 @@ function iterate(f: ForShape, scope: EvalContext, diags: Diagnostic[]): Iteratio
       );
       return { kind: "failed" };
     }
-    const converted = convert(p, boolType);
+    const converted = convertValueOnly(p, boolType);
     if (converted.error) {
       diags.push(
         error(
@@ -1314,7 +1335,7 @@ function iterate(f: ForShape, scope: EvalContext, diags: Diagnostic[]): Iteratio
         known = false;
         continue;
       }
-      const converted = convert(include, boolType);
+      const converted = convertValueOnly(include, boolType);
       if (converted.error) {
         if (known) {
           diags.push(
@@ -1353,7 +1374,7 @@ function iterate(f: ForShape, scope: EvalContext, diags: Diagnostic[]): Iteratio
         known = false;
         continue;
       }
-      const converted = convert(key, stringType);
+      const converted = convertValueOnly(key, stringType);
       if (converted.error) {
         if (known) {
           diags.push(

@@ -379,7 +379,7 @@ export function formatConversionError(e: ConversionError): string {
 
 class ConversionFailure {
   constructor(
-    readonly path: (string | number)[],
+    readonly path: readonly (string | number)[],
     readonly message: string,
   ) {}
 }
@@ -387,23 +387,46 @@ class ConversionFailure {
 /** Converts a value to a type with cty's (unsafe) conversion rules, applying `optional()` attribute defaults. */
 export function convert(value: Value, type: Type): Conversion {
   try {
-    return convertValue(value, type, []);
+    return convertValue(value, type, [], true);
   } catch (e) {
     if (e instanceof ConversionFailure) return { error: { path: e.path, message: e.message } };
     throw e;
   }
 }
 
-function fail(path: (string | number)[], message: string): never {
-  throw new ConversionFailure(path, message);
+/**
+ * As `convert`, for callers that need only the converted value: the result type is not built (for `any` that would
+ * mean inferring the type of the whole value).
+ */
+export function convertValueOnly(
+  value: Value,
+  type: Type,
+): { readonly value: Value; readonly error?: undefined } | { readonly error: ConversionError } {
+  try {
+    return { value: convertValue(value, type, [], false).value };
+  } catch (e) {
+    if (e instanceof ConversionFailure) return { error: { path: e.path, message: e.message } };
+    throw e;
+  }
 }
 
-function convertValue(value: Value, type: Type, path: (string | number)[]): { value: Value; type: Type } {
+/** `path` is the conversion's current position, pushed and popped as it descends: copied only on failure. */
+function fail(path: readonly (string | number)[], message: string): never {
+  throw new ConversionFailure(path.slice(), message);
+}
+
+/** With `typed` false the returned type is meaningless (the requested type): only the value is wanted. */
+function convertValue(
+  value: Value,
+  type: Type,
+  path: (string | number)[],
+  typed: boolean,
+): { value: Value; type: Type } {
   if (value instanceof Sensitive) {
-    const inner = convertValue(value.value, type, path);
+    const inner = convertValue(value.value, type, path, typed);
     return { value: new Sensitive(inner.value), type: inner.type };
   }
-  if (type.kind === "any") return { value, type: typeOf(value) };
+  if (type.kind === "any") return { value, type: typed ? typeOf(value) : type };
   if (value === null) return { value: null, type };
   if (value instanceof Unknown) {
     const from = typeOfUnknownType(value.type);
@@ -442,10 +465,10 @@ function convertValue(value: Value, type: Type, path: (string | number)[]): { va
     case "set": {
       const items = Array.isArray(value) ? value : value instanceof SetValue ? value.items : undefined;
       if (!items) return fail(path, mismatchMessage(typeOf(value), type));
-      const converted = convertElements(items, type, path);
+      const converted = convertElements(items, type, path, typed);
       return type.kind === "list"
-        ? { value: converted.values, type: listOf(converted.element) }
-        : { value: makeSet(converted.values), type: setOf(converted.element) };
+        ? { value: converted.values, type: typed ? listOf(converted.element) : type }
+        : { value: makeSet(converted.values), type: typed ? setOf(converted.element) : type };
     }
     case "map": {
       if (!isObjectValue(value)) return fail(path, mismatchMessage(typeOf(value), type));
@@ -454,9 +477,12 @@ function convertValue(value: Value, type: Type, path: (string | number)[]): { va
         keys.map((k) => value[k] as Value),
         type,
         path,
+        typed,
         keys,
       );
-      return { value: object(keys.map((k, i) => [k, converted.values[i] as Value])), type: mapOf(converted.element) };
+      const out = object();
+      for (let i = 0; i < keys.length; i++) out[keys[i] as string] = converted.values[i] as Value;
+      return { value: out, type: typed ? mapOf(converted.element) : type };
     }
     case "tuple": {
       const items = Array.isArray(value) ? value : value instanceof SetValue ? value.items : undefined;
@@ -466,15 +492,17 @@ function convertValue(value: Value, type: Type, path: (string | number)[]): { va
       }
       const values: Value[] = [];
       const types: Type[] = [];
-      items.forEach((item, i) => {
-        const r = convertValue(item, type.elements[i] as Type, [...path, i]);
+      for (let i = 0; i < items.length; i++) {
+        path.push(i);
+        const r = convertValue(items[i] as Value, type.elements[i] as Type, path, typed);
+        path.pop();
         values.push(r.value);
-        types.push(r.type);
-      });
-      return { value: values, type: tupleOf(types) };
+        if (typed) types.push(r.type);
+      }
+      return { value: values, type: typed ? tupleOf(types) : type };
     }
     case "object":
-      return convertObject(value, type, path);
+      return convertObject(value, type, path, typed);
   }
 }
 
@@ -482,6 +510,7 @@ function convertElements(
   items: readonly Value[],
   type: { kind: "list" | "set" | "map"; element: Type },
   path: (string | number)[],
+  typed: boolean,
   keys?: readonly string[],
 ): { values: Value[]; element: Type } {
   let element = type.element;
@@ -491,11 +520,21 @@ function convertElements(
     element = unified;
   }
   if (element.kind === "any" && items.length === 0) return { values: [], element };
-  const values = items.map((item, i) => convertValue(item, element, [...path, keys ? (keys[i] as string) : i]).value);
+  const values: Value[] = new Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    path.push(keys ? (keys[i] as string) : i);
+    values[i] = convertValue(items[i] as Value, element, path, typed).value;
+    path.pop();
+  }
   return { values, element: element.kind === "any" ? anyType : element };
 }
 
-function convertObject(value: Value, type: ObjectType, path: (string | number)[]): { value: Value; type: Type } {
+function convertObject(
+  value: Value,
+  type: ObjectType,
+  path: (string | number)[],
+  typed: boolean,
+): { value: Value; type: Type } {
   if (!isObjectValue(value)) return fail(path, mismatchMessage(typeOf(value), type));
   const names = Object.keys(type.attributes);
   const missing = names.filter((n) => !(n in value) && !type.optional?.[n]).sort();
@@ -508,14 +547,16 @@ function convertObject(value: Value, type: ObjectType, path: (string | number)[]
     const given = name in value ? (value as ObjectValue)[name] : undefined;
     if (given === undefined || (given === null && optional?.default !== undefined)) {
       out[name] = optional?.default ?? null;
-      attrTypes[name] = attrType;
+      if (typed) attrTypes[name] = attrType;
       continue;
     }
-    const r = convertValue(given, attrType, [...path, name]);
+    path.push(name);
+    const r = convertValue(given, attrType, path, typed);
+    path.pop();
     out[name] = r.value;
-    attrTypes[name] = r.type;
+    if (typed) attrTypes[name] = r.type;
   }
-  return { value: out, type: objectOf(attrTypes) };
+  return { value: out, type: typed ? objectOf(attrTypes) : type };
 }
 
 function missingAttributesMessage(missing: readonly string[]): string {
@@ -731,7 +772,7 @@ function optionalAttribute(
   const evaluated = evaluate(defaultExpr, { variables: object() });
   diagnostics.push(...evaluated.diagnostics);
   if (evaluated.value === null) return { type, optional: {} };
-  const converted = convert(evaluated.value, type);
+  const converted = convertValueOnly(evaluated.value, type);
   if (converted.error) {
     diagnostics.push(
       error(

@@ -58,7 +58,7 @@ import {
 } from "./graph.js";
 import { internalError } from "./internal-error.js";
 import { type FileSystem, type LoadOptions, loadConfiguration, nodeFileSystem } from "./loader.js";
-import { type InstanceKeyRef, rawReferences, type TerraformReference } from "./references.js";
+import { type InstanceKeyRef, type RawReference, rawReferences, type TerraformReference } from "./references.js";
 import {
   convertToVariableType,
   type GivenValue,
@@ -250,6 +250,11 @@ class Evaluator {
   private readonly walked: ModuleInstance[] = [];
   private readonly moduleInfos: ModuleInstanceInfo[] = [];
   private readonly providerConfigs = new Map<string, ProviderConfig>();
+  /**
+   * Each expression's references, found once per evaluation (expressions are evaluated once per instance). A plain
+   * map that lives as long as this evaluation: cheaper for the garbage collector than a long-lived WeakMap.
+   */
+  private readonly references = new Map<Expression, readonly RawReference[]>();
 
   constructor(
     private readonly configuration: Configuration,
@@ -410,9 +415,15 @@ class Evaluator {
   /** Evaluates an expression in a scope, adding the instances it depends on to `deps`. */
   private expr(expr: Expression, scope: Scope, deps: Set<string>, quiet = false): Value {
     const sink: Diagnostic[] = quiet ? [] : this.diagnostics;
-    const variables = object();
+    let refs = this.references.get(expr);
+    if (refs === undefined) {
+      refs = rawReferences(expr);
+      this.references.set(expr, refs);
+    }
+    // Literal arguments (most of them) read nothing: one shared, never-written empty scope serves them all.
+    const variables = refs.length === 0 ? noVariables : object();
     let needs: ModuleNeeds | undefined;
-    for (const raw of rawReferences(expr)) {
+    for (const raw of refs) {
       const root = raw.traversal.root;
       if (scope.iterators?.has(root)) {
         variables[root] = scope.iterators.get(root) as Value;
@@ -1483,6 +1494,8 @@ class Evaluator {
     return result.value;
   }
 }
+
+const noVariables: Record<string, Value> = object();
 
 function subObject(variables: Record<string, Value>, name: string): Record<string, Value> {
   let o = variables[name];

@@ -51,18 +51,16 @@ export type InstanceKeyRef =
   | { readonly kind: "literal"; readonly key: LiteralScalar }
   | { readonly kind: "expression"; readonly expr: Expression };
 
-const cache = new WeakMap<Expression, readonly RawReference[]>();
+const NO_REFERENCES: readonly RawReference[] = Object.freeze([]);
 
-/** The free traversals of an expression, memoised per AST node (expressions are evaluated once per instance). */
+/**
+ * The free traversals of an expression. Not memoised here: the evaluator keeps them per expression for the length
+ * of one evaluation (expressions are evaluated once per instance).
+ */
 export function rawReferences(expr: Expression): readonly RawReference[] {
-  let refs = cache.get(expr);
-  if (!refs) {
-    const out: Unclassified[] = [];
-    walk(expr, EMPTY, out);
-    refs = out.map((raw) => ({ ...raw, ref: classify(raw) }));
-    cache.set(expr, refs);
-  }
-  return refs;
+  const out: RawReference[] = [];
+  walk(expr, EMPTY, out);
+  return out.length === 0 ? NO_REFERENCES : out;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
@@ -73,14 +71,14 @@ function bind(bound: ReadonlySet<string>, ...names: (string | null)[]): Readonly
   return next;
 }
 
-function walk(expr: Expression, bound: ReadonlySet<string>, out: Unclassified[]): void {
+function walk(expr: Expression, bound: ReadonlySet<string>, out: RawReference[]): void {
   switch (expr.kind) {
     case "LiteralValue":
     case "AnonSymbol":
     case "Invalid":
       return;
     case "ScopeTraversal":
-      if (!bound.has(expr.root)) out.push({ traversal: expr });
+      if (!bound.has(expr.root)) out.push({ traversal: expr, ref: classifyParts(expr) });
       return;
     case "Template":
       for (const p of expr.parts) walk(p, bound, out);
@@ -107,7 +105,13 @@ function walk(expr: Expression, bound: ReadonlySet<string>, out: Unclassified[])
         !bound.has(source.collection.root) &&
         first?.kind === "attr"
       ) {
-        out.push({ traversal: source.collection, keyExpr: source.key, thenAttr: first.name });
+        const traversal = source.collection;
+        out.push({
+          traversal,
+          keyExpr: source.key,
+          thenAttr: first.name,
+          ref: classifyParts(traversal, source.key, first.name),
+        });
         walk(source.key, bound, out);
         return;
       }
@@ -155,7 +159,7 @@ function walk(expr: Expression, bound: ReadonlySet<string>, out: Unclassified[])
     }
     case "Index":
       if (expr.collection.kind === "ScopeTraversal" && !bound.has(expr.collection.root)) {
-        out.push({ traversal: expr.collection, keyExpr: expr.key });
+        out.push({ traversal: expr.collection, keyExpr: expr.key, ref: classifyParts(expr.collection, expr.key) });
       } else {
         walk(expr.collection, bound, out);
       }
@@ -176,10 +180,10 @@ function attrAt(steps: readonly Traverser[], i: number): string | undefined {
   return s?.kind === "attr" ? s.name : undefined;
 }
 
-function keyAt(steps: readonly Traverser[], i: number, raw: Unclassified): InstanceKeyRef {
+function keyAt(steps: readonly Traverser[], i: number, keyExpr: Expression | undefined): InstanceKeyRef {
   const s = steps[i];
   if (s?.kind === "index") return { kind: "literal", key: s.key };
-  if (s === undefined && raw.keyExpr) return { kind: "expression", expr: raw.keyExpr };
+  if (s === undefined && keyExpr) return { kind: "expression", expr: keyExpr };
   return { kind: "none" };
 }
 
@@ -191,7 +195,10 @@ const reservedRoots = new Set(["count", "each", "path", "terraform", "self"]);
 
 /** Classifies a free traversal as Terraform does (addrs.ParseRef). */
 export function classify(raw: Unclassified): TerraformReference {
-  const t = raw.traversal;
+  return classifyParts(raw.traversal, raw.keyExpr, raw.thenAttr);
+}
+
+function classifyParts(t: ScopeTraversal, keyExpr?: Expression, thenAttr?: string): TerraformReference {
   const steps = t.traversal;
   const range = t.range;
   switch (t.root) {
@@ -216,9 +223,9 @@ export function classify(raw: Unclassified): TerraformReference {
           range,
         );
       }
-      const key = keyAt(steps, 1, raw);
+      const key = keyAt(steps, 1, keyExpr);
       const outputIndex = key.kind === "literal" ? 2 : 1;
-      const output = key.kind === "expression" ? (raw.thenAttr ?? null) : (attrAt(steps, outputIndex) ?? null);
+      const output = key.kind === "expression" ? (thenAttr ?? null) : (attrAt(steps, outputIndex) ?? null);
       return { kind: "module", name, output, key, range };
     }
     case "data": {
@@ -231,7 +238,7 @@ export function classify(raw: Unclassified): TerraformReference {
           range,
         );
       }
-      return { kind: "resource", mode: "data", type, name, key: keyAt(steps, 2, raw), range };
+      return { kind: "resource", mode: "data", type, name, key: keyAt(steps, 2, keyExpr), range };
     }
     case "resource": {
       // `resource.aws_s3_bucket.b`: the explicit form for types that collide with a reserved name.
@@ -240,7 +247,7 @@ export function classify(raw: Unclassified): TerraformReference {
       if (type === undefined || name === undefined) {
         return invalid("Invalid reference", "A resource reference needs a resource type and name.", range);
       }
-      return { kind: "resource", mode: "managed", type, name, key: keyAt(steps, 2, raw), range };
+      return { kind: "resource", mode: "managed", type, name, key: keyAt(steps, 2, keyExpr), range };
     }
     case "self":
       return { kind: "self", range };
@@ -266,7 +273,7 @@ export function classify(raw: Unclassified): TerraformReference {
           range,
         );
       }
-      return { kind: "resource", mode: "managed", type: t.root, name, key: keyAt(steps, 1, raw), range };
+      return { kind: "resource", mode: "managed", type: t.root, name, key: keyAt(steps, 1, keyExpr), range };
     }
   }
 }

@@ -10,7 +10,7 @@ import { type Diagnostic, error, warning } from "../hcl/diagnostic.js";
 import { evaluate } from "../hcl/eval.js";
 import { parse, parseExpression } from "../hcl/parser.js";
 import { fileStartRange, type Range } from "../hcl/range.js";
-import { convert, formatConversionError, parseTypeExpression, type Type } from "../hcl/types.js";
+import { convertValueOnly, formatConversionError, parseTypeExpression, type Type } from "../hcl/types.js";
 import { object, type Value } from "../hcl/value.js";
 import type { Configuration, Variable } from "./configuration.js";
 import { internalError } from "./internal-error.js";
@@ -50,7 +50,7 @@ export function variableType(v: Variable): { type: Type | null; diagnostics: Dia
 /** Converts a value to a variable's type; the error message is Terraform's. */
 export function convertToVariableType(value: Value, type: Type | null): { value: Value } | { error: string } {
   if (!type) return { value };
-  const result = convert(value, type);
+  const result = convertValueOnly(value, type);
   if (result.error) return { error: formatConversionError(result.error) };
   return { value: result.value };
 }
