@@ -623,6 +623,16 @@ function evalSplat(e: Splat, scope: EvalContext, diags: Diagnostic[]): Value {
 // ---------------------------------------------------------------------------------------------------------------
 // Function calls
 
+/** The function a call names, looked up through the scopes; undefined when there is none. */
+function findFunction(name: string, scope: EvalContext): HclFunction | undefined {
+  for (let s: EvalContext | undefined = scope; s; s = s.parent) {
+    const fn = s.functions?.get(name);
+    if (fn) return fn;
+  }
+  return undefined;
+}
+
+/** For the diagnostic of a call to a missing function: whether any table was in scope, and every name in scope. */
 function lookupFunction(name: string, scope: EvalContext): { fn?: HclFunction; table: boolean; names: string[] } {
   let table = false;
   const names: string[] = [];
@@ -637,8 +647,9 @@ function lookupFunction(name: string, scope: EvalContext): { fn?: HclFunction; t
 }
 
 function evalCall(e: FunctionCall, scope: EvalContext, diags: Diagnostic[]): Value {
-  const { fn, table, names } = lookupFunction(e.name, scope);
+  const fn = findFunction(e.name, scope);
   if (!fn) {
+    const { table, names } = lookupFunction(e.name, scope);
     if (!table) {
       diags.push(error("Function calls not allowed", "Functions may not be called here.", e.range));
     } else {
