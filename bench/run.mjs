@@ -14,7 +14,10 @@ const benches = readdirSync(here)
 let failed = 0;
 for (const bench of benches) {
   console.log(`# ${bench}`);
-  const run = spawnSync(process.execPath, ["--expose-gc", join(here, bench)], { stdio: "inherit" });
+  // The same young-generation size the phiform CLI runs with (src/cli/main.ts).
+  const run = spawnSync(process.execPath, ["--expose-gc", "--max-semi-space-size=64", join(here, bench)], {
+    stdio: "inherit",
+  });
   if (run.status !== 0) {
     failed++;
     console.log(`# ${bench} failed (exit ${run.status ?? run.signal})`);
