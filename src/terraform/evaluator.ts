@@ -1188,7 +1188,9 @@ class Evaluator {
     }
     const innerPath = [...path, type, list.length];
     const inner = this.body(content, scope, deps, address, innerPath, range);
-    list.push({ ...inner.body, type, labels, dynamic, unknownExpansion });
+    const { range: bodyRange, attributes, blocks: nested } = inner.body;
+    // Spelled out rather than spread: same keys, same order, no object clone on this hot path.
+    list.push({ range: bodyRange, attributes, blocks: nested, type, labels, dynamic, unknownExpansion });
     (values as Value[]).push(markOpen(inner.value as ObjectValue, address, innerPath));
   }
 
