@@ -685,14 +685,17 @@ class Evaluator {
     return result;
   }
 
-  private given(inst: ModuleInstance, decl: Variable): { value: Value; range: Range; deps: Set<string> } | undefined {
-    const deps = new Set<string>();
+  private given(
+    inst: ModuleInstance,
+    decl: Variable,
+  ): { value: Value; range: Range; deps: ReadonlySet<string> } | undefined {
     if (!inst.call) {
       const v = this.rootValues.get(decl.name);
-      return v ? { value: v.value, range: v.range, deps } : undefined;
+      return v ? { value: v.value, range: v.range, deps: noDeps } : undefined;
     }
     const attr = inst.call.inputs.get(decl.name);
     if (!attr || !inst.callScope) return undefined;
+    const deps = new Set<string>();
     const value = this.expr(attr.expr, inst.callScope, deps);
     return { value, range: attr.expr.range, deps };
   }
@@ -704,7 +707,7 @@ class Evaluator {
     if (given && given.value === null && !decl.nullable) given = undefined;
     let value: Value;
     let range: Range;
-    const deps = given?.deps ?? new Set<string>();
+    const deps = given?.deps ?? noDeps;
     if (given) {
       value = given.value;
       range = given.range;
@@ -1188,7 +1191,9 @@ class Evaluator {
     }
     const innerPath = [...path, type, list.length];
     const inner = this.body(content, scope, deps, address, innerPath, range);
-    list.push({ ...inner.body, type, labels, dynamic, unknownExpansion });
+    const { range: bodyRange, attributes, blocks: nested } = inner.body;
+    // Spelled out rather than spread: same keys, same order, no object clone on this hot path.
+    list.push({ range: bodyRange, attributes, blocks: nested, type, labels, dynamic, unknownExpansion });
     (values as Value[]).push(markOpen(inner.value as ObjectValue, address, innerPath));
   }
 
@@ -1496,6 +1501,9 @@ class Evaluator {
 }
 
 const noVariables: Record<string, Value> = object();
+
+/** The dependencies of a value that depends on no resource: shared, so never added to (results' deps are read-only). */
+const noDeps: ReadonlySet<string> = new Set();
 
 function subObject(variables: Record<string, Value>, name: string): Record<string, Value> {
   let o = variables[name];
