@@ -12,7 +12,7 @@ import { relative } from "node:path";
 import type { Attribute, Block, Body, Expression, ScopeTraversal } from "../hcl/ast.js";
 import { type Diagnostic, error } from "../hcl/diagnostic.js";
 import { evaluate } from "../hcl/eval.js";
-import { FunctionError, type HclFunction } from "../hcl/function.js";
+import type { HclFunction } from "../hcl/function.js";
 import { collectRefs } from "../hcl/operations.js";
 import { parseTemplate } from "../hcl/parser.js";
 import { fileStartRange, formatRange, type Range } from "../hcl/range.js";
@@ -223,11 +223,9 @@ function functionTable(fs: FileSystem, baseDir: string, rootDir: string): Functi
     const functions = createFunctions({
       baseDir,
       rootDir,
-      readFile: (path: string) => {
-        const bytes = fs.readFile(path);
-        if (bytes === null) throw new FunctionError(`cannot read ${path}`);
-        return bytes;
-      },
+      // The disk keeps the functions' own realpath confinement (symlinks resolved); another file system (in-memory
+      // configurations) is read through directly.
+      ...(fs === nodeFileSystem ? {} : { fs }),
       renderTemplate: (text, path, vars) =>
         renderer.current?.renderTemplate(text, path, vars) ?? new Unknown([], "string"),
     });

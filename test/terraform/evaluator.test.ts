@@ -461,3 +461,22 @@ describe("limits", () => {
     expect(json(attr(g, "aws_s3_bucket.b[*]", "bucket").value)).toEqual({ unknown: [] });
   });
 });
+
+describe("file functions over the loader's file system", () => {
+  it("read files of an in-memory configuration and refuse paths outside it", () => {
+    const graph = graphOf({
+      "main.tf": `resource "aws_s3_bucket_policy" "p" {
+  bucket = "b"
+  policy = file("\${path.module}/policy.json")
+}
+resource "aws_s3_bucket_policy" "q" {
+  bucket = "c"
+  policy = file("/etc/passwd")
+}
+`,
+      "policy.json": '{"Version":"2012-10-17"}',
+    });
+    expect(attr(graph, "aws_s3_bucket_policy.p", "policy").value).toBe('{"Version":"2012-10-17"}');
+    expect(diags(graph)).toEqual(["error main.tf:7:17-7:30 Invalid function argument"]);
+  });
+});
