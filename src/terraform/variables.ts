@@ -36,15 +36,26 @@ export interface GivenValue {
   readonly range: Range;
 }
 
-const typeCache = new WeakMap<Variable, { type: Type | null; diagnostics: Diagnostic[] }>();
+const typeCache = new WeakMap<Variable, { type: Type | null; diagnostics: Diagnostic[]; reported: boolean }>();
 
-/** The variable's type constraint (null: none given). Diagnostics are returned once, on first parse. */
+function parsedType(v: Variable): { type: Type | null; diagnostics: Diagnostic[]; reported: boolean } {
+  let cached = typeCache.get(v);
+  if (!cached) {
+    cached = { ...(v.type ? parseTypeExpression(v.type) : { type: null, diagnostics: [] }), reported: false };
+    typeCache.set(v, cached);
+  }
+  return cached;
+}
+
+/**
+ * The variable's type constraint (null: none given), with the constraint's diagnostics the first time they are
+ * asked for — the evaluator reports them once, whoever parsed the constraint first.
+ */
 export function variableType(v: Variable): { type: Type | null; diagnostics: Diagnostic[] } {
-  const cached = typeCache.get(v);
-  if (cached) return { type: cached.type, diagnostics: [] };
-  const result = v.type ? parseTypeExpression(v.type) : { type: null, diagnostics: [] };
-  typeCache.set(v, result);
-  return result;
+  const parsed = parsedType(v);
+  const diagnostics = parsed.reported ? [] : parsed.diagnostics;
+  parsed.reported = true;
+  return { type: parsed.type, diagnostics };
 }
 
 /** Converts a value to a variable's type; the error message is Terraform's. */
@@ -59,7 +70,7 @@ export function convertToVariableType(value: Value, type: Type | null): { value:
 function parsesLiterally(v: Variable): boolean {
   const t = v.type;
   if (!t) return true;
-  const type = variableType(v).type;
+  const type = parsedType(v).type;
   return type === null || type.kind === "string" || type.kind === "number" || type.kind === "bool";
 }
 

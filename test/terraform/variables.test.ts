@@ -105,6 +105,13 @@ describe("variable values and their precedence", () => {
 });
 
 describe("type constraints", () => {
+  it("reports an invalid type constraint once, also when a value is given on the command line", () => {
+    const files = { "main.tf": `variable "x" {\n  type = strin\n}\noutput "x" {\n  value = var.x\n}\n` };
+    const given = diags(graphOf(files, { vars: { x: "a" } }));
+    expect(given).toEqual(diags(graphOf(files, { env: { TF_VAR_x: "a" } })));
+    expect(given.filter((d) => d.startsWith("error main.tf:2:"))).toHaveLength(1);
+  });
+
   it("applies optional() attribute defaults", () => {
     const g = graphOf({
       "main.tf": [
